@@ -1,0 +1,199 @@
+package io.takedown.signals.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes untrusted images through ImageIO (the JDK's codecs plus TwelveMonkeys for CMYK JPEG and WebP).
+ *
+ * <p>Strict by default: a decoder warning (e.g. a truncated JPEG that libjpeg would pad with grey) is an
+ * error, because a hash of half an image is not evidence of anything. Dimensions are read from the header
+ * and checked against {@link ImageLimits} before pixels are allocated. The JDK's own reader is preferred
+ * where it can decode, because it does no colour management; other readers are tried when it refuses.
+ * Thread-safe: every call uses its own reader.
+ */
+public final class ImageDecoder {
+
+    private final ImageLimits limits;
+
+    static {
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+    }
+
+    public ImageDecoder() {
+        this(ImageLimits.DEFAULT);
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    /** Decodes a file, naming it in every error. */
+    public DecodedImage decode(Path file) {
+        String source = file.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodingException(source, "no such file");
+        } catch (IOException e) {
+            throw new ImageDecodingException(source, "cannot read: " + e.getMessage(), e);
+        }
+        checkFileSize(source, size);
+        return decode(source, () -> Files.newInputStream(file));
+    }
+
+    /** Decodes bytes in memory; {@code source} names them in errors. */
+    public DecodedImage decode(byte[] encoded, String source) {
+        checkFileSize(source, encoded.length);
+        return decode(source, () -> new ByteArrayInputStream(encoded));
+    }
+
+    private void checkFileSize(String source, long size) {
+        if (size == 0) {
+            throw new ImageDecodingException(source, "empty file (0 bytes)");
+        }
+        if (size > limits.maxFileBytes()) {
+            throw new ImageDecodingException(source, "file of " + size + " bytes is over the limit of "
+                    + limits.maxFileBytes() + " bytes");
+        }
+    }
+
+    private DecodedImage decode(String source, Callable<InputStream> opener) {
+        List<String> readerClasses = readerClassesFor(source, opener);
+        ImageDecodingException firstFailure = null;
+        for (String readerClass : readerClasses) {
+            try {
+                return decodeWith(readerClass, source, opener);
+            } catch (ImageDecodingException e) {
+                if (e instanceof LimitExceeded) {
+                    throw e;
+                }
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
+            }
+        }
+        throw firstFailure;
+    }
+
+    private List<String> readerClassesFor(String source, Callable<InputStream> opener) {
+        try (InputStream raw = open(source, opener); ImageInputStream in = new MemoryCacheImageInputStream(raw)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            List<String> classes = new ArrayList<>();
+            while (readers.hasNext()) {
+                ImageReader reader = readers.next();
+                classes.add(reader.getClass().getName());
+                reader.dispose();
+            }
+            if (classes.isEmpty()) {
+                throw new ImageDecodingException(source, "not an image in a supported format (JPEG, PNG, GIF, BMP, WebP)");
+            }
+            // The JDK's readers first: they hand over raw samples, as the PDQ reference's decoder does.
+            classes.sort(Comparator.comparing((String name) -> !name.startsWith("com.sun.")));
+            return classes;
+        } catch (IOException e) {
+            throw new ImageDecodingException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private DecodedImage decodeWith(String readerClass, String source, Callable<InputStream> opener) {
+        try (InputStream raw = open(source, opener); ImageInputStream in = new MemoryCacheImageInputStream(raw)) {
+            ImageReader reader = readerOfClass(readerClass, in);
+            List<String> warnings = new ArrayList<>();
+            IIOReadWarningListener listener = (r, warning) -> warnings.add(warning);
+            try {
+                reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener(listener);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkDimensions(source, width, height);
+                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                if (!warnings.isEmpty()) {
+                    throw new ImageDecodingException(source, "corrupt or truncated image: " + warnings.getFirst());
+                }
+                return PixelExtraction.of(image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodingException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodingException(source, "corrupt or truncated image: " + describe(e), e);
+        } catch (OutOfMemoryError e) {
+            // Limits should prevent this; if a codec still over-allocates, this file fails, not the run.
+            throw new ImageDecodingException(source, "image needs more memory than is available to decode");
+        }
+    }
+
+    private static ImageReader readerOfClass(String readerClass, ImageInputStream in) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        ImageReader chosen = null;
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            if (chosen == null && reader.getClass().getName().equals(readerClass)) {
+                chosen = reader;
+            } else {
+                reader.dispose();
+            }
+        }
+        if (chosen == null) {
+            throw new IOException("reader " + readerClass + " is no longer available");
+        }
+        return chosen;
+    }
+
+    private void checkDimensions(String source, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new ImageDecodingException(source, "image declares " + width + "x" + height + " pixels");
+        }
+        if (width > limits.maxDimension() || height > limits.maxDimension()
+                || (long) width * height > limits.maxPixels()) {
+            throw new LimitExceeded(source, "image declares " + width + "x" + height + " pixels, over the limit of "
+                    + limits.maxPixels() + " pixels and " + limits.maxDimension()
+                    + " a side; refused before decoding (possible decompression bomb)");
+        }
+    }
+
+    private static InputStream open(String source, Callable<InputStream> opener) {
+        try {
+            return opener.call();
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodingException(source, "no such file");
+        } catch (Exception e) {
+            throw new ImageDecodingException(source, "cannot read: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Over a limit: no other reader is tried, the answer would be the same. */
+    static final class LimitExceeded extends ImageDecodingException {
+        LimitExceeded(String source, String message) {
+            super(source, message);
+        }
+    }
+}
