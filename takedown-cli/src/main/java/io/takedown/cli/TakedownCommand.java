@@ -1,0 +1,71 @@
+package io.takedown.cli;
+
+import io.takedown.core.TakedownException;
+import io.takedown.core.TakedownHome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code takedown} command: global options and the list of subcommands. */
+@Command(name = "takedown",
+        mixinStandardHelpOptions = true,
+        versionProvider = TakedownCommand.Version.class,
+        description = "Find, refer and remove terrorist content; tested on a synthetic range only.",
+        subcommands = {HashCommand.class, SignalsCommand.class, CommandLine.HelpCommand.class})
+public final class TakedownCommand {
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data directory (default: $TAKEDOWN_HOME, else ~/.takedown).")
+    Path home;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** The data directory every command keeps its state in. */
+    public TakedownHome home() {
+        return TakedownHome.resolve(home, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; used by tests in-process. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        TakedownCommand root = new TakedownCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof TakedownException t ? ExitCodes.of(t.kind())
+                : ExitCodes.INTERNAL);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof TakedownException t) {
+                err.println("takedown: " + t.getMessage());
+                if (root.verbose) {
+                    e.printStackTrace(err);
+                }
+                return ExitCodes.of(t.kind());
+            }
+            err.println("takedown: internal error: " + e);
+            e.printStackTrace(err);
+            return ExitCodes.INTERNAL;
+        });
+        return commandLine;
+    }
+
+    /** Version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TakedownCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"takedown " + (version == null ? "development" : version),
+                "Java " + Runtime.version() + " on " + System.getProperty("os.name")};
+        }
+    }
+}
