@@ -41,10 +41,18 @@ public final class TakedownCommand {
     public static CommandLine commandLine() {
         TakedownCommand root = new TakedownCommand();
         CommandLine commandLine = new CommandLine(root);
-        commandLine.setExitCodeExceptionMapper(e -> e instanceof TakedownException t ? ExitCodes.of(t.kind())
-                : ExitCodes.INTERNAL);
+        commandLine.setExitCodeExceptionMapper(e -> switch (e) {
+            case CommandLine.ParameterException usage -> ExitCodes.USAGE;
+            case TakedownException t -> ExitCodes.of(t.kind());
+            default -> ExitCodes.INTERNAL;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            if (e instanceof CommandLine.ParameterException usage) {
+                err.println("takedown: " + usage.getMessage());
+                usage.getCommandLine().usage(err);
+                return ExitCodes.USAGE;
+            }
             if (e instanceof TakedownException t) {
                 err.println("takedown: " + t.getMessage());
                 if (root.verbose) {

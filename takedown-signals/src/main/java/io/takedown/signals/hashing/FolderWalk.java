@@ -46,6 +46,13 @@ public final class FolderWalk {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile()) {
                         found.add(HashTarget.of(file));
+                    } else if (attributes.isSymbolicLink()) {
+                        if (Files.isRegularFile(file)) {
+                            found.add(HashTarget.of(file));
+                        } else if (!Files.exists(file)) {
+                            found.add(new HashTarget(file, file.toString(), Optional.of("no such file: broken symbolic link")));
+                        }
+                        // A link to a folder is not followed: it could loop or leave the tree.
                     }
                     return FileVisitResult.CONTINUE;
                 }

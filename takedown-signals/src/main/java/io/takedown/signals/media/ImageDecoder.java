@@ -128,11 +128,16 @@ public final class ImageDecoder {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkDimensions(source, width, height);
-                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                DecodedImage decoded;
+                if (isFourChannelJpeg(reader)) {
+                    decoded = PixelExtraction.ofCmyk(reader.readRaster(0, null));
+                } else {
+                    decoded = PixelExtraction.of(reader.read(0, reader.getDefaultReadParam()));
+                }
                 if (!warnings.isEmpty()) {
                     throw new ImageDecodingException(source, "corrupt or truncated image: " + warnings.getFirst());
                 }
-                return PixelExtraction.of(image);
+                return decoded;
             } finally {
                 reader.dispose();
             }
@@ -144,6 +149,25 @@ public final class ImageDecoder {
             // Limits should prevent this; if a codec still over-allocates, this file fails, not the run.
             throw new ImageDecodingException(source, "image needs more memory than is available to decode");
         }
+    }
+
+    /**
+     * CMYK (and YCCK) JPEGs are converted the way ImageMagick converts them for the PDQ reference, from
+     * the raw samples, not through an ICC profile: that keeps them within the reference's hash.
+     */
+    private static boolean isFourChannelJpeg(ImageReader reader) throws IOException {
+        if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
+            return false;
+        }
+        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+            return false;
+        }
+        javax.imageio.metadata.IIOMetadataNode root = (javax.imageio.metadata.IIOMetadataNode)
+                metadata.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
+        org.w3c.dom.NodeList channels = root.getElementsByTagName("NumChannels");
+        return channels.getLength() > 0
+                && "4".equals(((javax.imageio.metadata.IIOMetadataNode) channels.item(0)).getAttribute("value"));
     }
 
     private static ImageReader readerOfClass(String readerClass, ImageInputStream in) throws IOException {

@@ -164,4 +164,28 @@ final class PixelExtraction {
         }
         return new DecodedImage(width, height, 1, grey);
     }
+
+    /**
+     * RGB from raw 4-channel JPEG samples as ImageMagick computes it (Adobe-inverted CMYK, no ICC):
+     * each of red, green and blue is {@code round(sample x K / 255)}.
+     */
+    static DecodedImage ofCmyk(java.awt.image.Raster raster) {
+        if (raster.getNumBands() != 4) {
+            throw new IllegalArgumentException("expected 4 bands, got " + raster.getNumBands());
+        }
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        byte[] rgb = new byte[width * height * 3];
+        int[] row = new int[width * 4];
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, row);
+            for (int x = 0; x < width; x++) {
+                int k = row[x * 4 + 3];
+                for (int c = 0; c < 3; c++) {
+                    rgb[(y * width + x) * 3 + c] = (byte) ((row[x * 4 + c] * k * 2 + 255) / 510);
+                }
+            }
+        }
+        return greyIfPossible(width, height, rgb);
+    }
 }
