@@ -34,5 +34,5 @@ else
   echo "bench: no ThreatExchange checkout at $te; measuring Takedown alone" >&2
 fi
 (cd "$root" && ./mvnw -B -q -DskipTests install -pl takedown-bench -am >&2)
-PATH="/usr/bin:$PATH" "$JAVA_HOME/bin/java" -XX:+UseParallelGC -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
+PATH="/usr/bin:$PATH" "$JAVA_HOME/bin/java" -XX:+UseParallelGC --add-modules jdk.incubator.vector -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
   io.takedown.bench.PdqBench "$flat" --seconds "$seconds" "${reference_args[@]}"

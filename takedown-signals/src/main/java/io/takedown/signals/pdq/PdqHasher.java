@@ -13,8 +13,8 @@ import java.util.Map;
  * Speed comes from three exactness-preserving changes:
  * <ul>
  *   <li>Each running sum is independent of its neighbours, so the filter advances many of them at once
- *       ("lanes"): rows for the horizontal pass on a transposed plane, columns for the vertical pass. Those
- *       loops vectorise; the reference walks one sum at a time.</li>
+ *       ("lanes"): columns for the vertical pass, with the Vector API where loaded ({@link LaneArithmetic}),
+ *       and four interleaved rows for the horizontal pass; the reference walks one sum at a time.</li>
  *   <li>The second pass only divides where a sample is kept: 64 columns, then 64 of those rows. Running sums
  *       still visit every pixel in order, because their rounding depends on it.</li>
  *   <li>Buffers are reused across calls.</li>
@@ -46,6 +46,16 @@ public final class PdqHasher {
     private final int[] keptRows = new int[SIDE];
     private final int[] keptColumns = new int[SIDE];
     private int quality;
+    private final LaneArithmetic arithmetic;
+
+    public PdqHasher() {
+        this(LaneArithmetic.best());
+    }
+
+    /** With a chosen arithmetic; tests use it to prove the scalar and vector kernels agree to the bit. */
+    PdqHasher(LaneArithmetic arithmetic) {
+        this.arithmetic = arithmetic;
+    }
 
     /**
      * Hashes a luma plane stored row-major ({@code luma[row * columns + column]}), values 0..255.
@@ -55,22 +65,7 @@ public final class PdqHasher {
         if (rows < MIN_HASHABLE_DIMENSION || columns < MIN_HASHABLE_DIMENSION) {
             return new PdqResult(PdqHash.ZERO, 0);
         }
-        ensureCapacity(rows, columns);
-        transpose(luma, rows, columns, planeA);
-        return hashPrepared(rows, columns);
-    }
-
-    /**
-     * Hashes a luma plane stored column-major ({@code luma[column * rows + row]}). The image pipeline
-     * writes luma in this order directly, which saves one transpose.
-     */
-    public PdqResult hashColumnMajor(float[] luma, int rows, int columns) {
-        if (rows < MIN_HASHABLE_DIMENSION || columns < MIN_HASHABLE_DIMENSION) {
-            return new PdqResult(PdqHash.ZERO, 0);
-        }
-        ensureCapacity(rows, columns);
-        System.arraycopy(luma, 0, planeA, 0, rows * columns);
-        return hashPrepared(rows, columns);
+        return hashPrepared(luma, rows, columns);
     }
 
     /** The eight dihedral hashes of a row-major luma plane; all share one quality. */
@@ -82,9 +77,7 @@ public final class PdqHasher {
             }
             return results;
         }
-        ensureCapacity(rows, columns);
-        transpose(luma, rows, columns, planeA);
-        hashPrepared(rows, columns);
+        hashPrepared(luma, rows, columns);
         for (Dihedral transform : Dihedral.values()) {
             transform.transform(dct16, scratch16);
             results.put(transform, new PdqResult(thresholdAtMedian(scratch16), quality));
@@ -92,48 +85,178 @@ public final class PdqHasher {
         return results;
     }
 
-    /** Same as {@link #hashDihedral} for a column-major plane. */
-    public Map<Dihedral, PdqResult> hashDihedralColumnMajor(float[] luma, int rows, int columns) {
-        float[] rowMajor = new float[rows * columns];
-        transpose(luma, columns, rows, rowMajor);
-        return hashDihedral(rowMajor, rows, columns);
-    }
-
-    /** planeA holds the luma transposed (column-major). Leaves the DCT in {@link #dct16}. */
-    private PdqResult hashPrepared(int rows, int columns) {
+    /** Leaves the DCT in {@link #dct16}. */
+    private PdqResult hashPrepared(float[] luma, int rows, int columns) {
         if (rows == SIDE && columns == SIDE) {
             // The reference skips the blur when the input is already 64x64 (e.g. pre-scaled video frames).
-            transpose(planeA, columns, rows, block64);
+            System.arraycopy(luma, 0, block64, 0, SIDE * SIDE);
         } else {
-            downsample(rows, columns);
+            ensureCapacity(rows, columns);
+            downsample(luma, rows, columns);
         }
         quality = qualityOf(block64);
         dct64To16(block64, dctStage, dct16);
         return new PdqResult(thresholdAtMedian(dct16), quality);
     }
 
-    private void downsample(int rows, int columns) {
+    /**
+     * Two passes of horizontal then vertical box filtering, then keeping 64 x 64 samples. The vertical
+     * filter runs one lane per column straight on the row-major plane; the horizontal filter walks rows.
+     * The second pass divides only where a sample is kept.
+     */
+    private void downsample(float[] luma, int rows, int columns) {
         int windowAlongRows = jaroszWindow(columns);
         int windowAlongColumns = jaroszWindow(rows);
         for (int i = 0; i < SIDE; i++) {
             keptRows[i] = (int) (((i + 0.5) * rows) / SIDE);
             keptColumns[i] = (int) (((i + 0.5) * columns) / SIDE);
         }
-        float[] a = planeA;
-        float[] b = planeB;
-        for (int pass = 1; pass <= JAROSZ_PASSES; pass++) {
-            boolean last = pass == JAROSZ_PASSES;
-            // Horizontal pass: one lane per image row, stepping along columns of the transposed plane.
-            boxFilterLanes(a, b, columns, rows, windowAlongRows, last ? keptColumns : null);
-            int keptWidth = last ? SIDE : columns;
-            // Vertical pass: one lane per (kept) column, stepping along rows of the row-major plane.
-            transpose(b, keptWidth, rows, a);
-            if (last) {
-                boxFilterLanes(a, block64, rows, SIDE, windowAlongColumns, keptRows);
-            } else {
-                boxFilterLanes(a, b, rows, columns, windowAlongColumns, null);
-                transpose(b, rows, columns, a);
+        horizontal(luma, planeA, rows, columns, windowAlongRows, null);
+        boxFilterLanes(planeA, planeB, rows, columns, windowAlongColumns, null);
+        horizontal(planeB, planeA, rows, columns, windowAlongRows, keptColumns);
+        boxFilterLanes(planeA, block64, rows, SIDE, windowAlongColumns, keptRows);
+    }
+
+    /**
+     * Horizontal box filter of every row: output is rows x columns, or rows x 64 when {@code keep} is
+     * given. A row's running sum is a serial chain of dependent additions, so four rows advance together
+     * to keep the floating-point units busy; each row still sees exactly the reference's operations.
+     */
+    private void horizontal(float[] in, float[] out, int rows, int columns, int window, int[] keep) {
+        for (int r = 0; r < rows; r += 4) {
+            horizontalFour(in, out, r, Math.min(rows - 1, r + 1), Math.min(rows - 1, r + 2), Math.min(rows - 1, r + 3),
+                    columns, window, keep);
+        }
+    }
+
+    /** Filters rows r0..r3 (repeats allowed at the bottom edge: a repeated row is written twice, identically). */
+    private void horizontalFour(float[] in, float[] out, int r0, int r1, int r2, int r3, int columns,
+                                       int window, int[] keep) {
+        int outColumns = keep == null ? columns : SIDE;
+        int i0 = r0 * columns;
+        int i1 = r1 * columns;
+        int i2 = r2 * columns;
+        int i3 = r3 * columns;
+        int o0 = r0 * outColumns;
+        int o1 = r1 * outColumns;
+        int o2 = r2 * outColumns;
+        int o3 = r3 * outColumns;
+        int half = (window + 2) / 2;
+        int accumulateOnly = half - 1;
+        int growing = window - half + 1;
+        int full = columns - window;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int right = 0;
+        int left = 0;
+        int output = 0;
+        int count = 0;
+        int kept = 0;
+        for (int i = 0; i < accumulateOnly; i++, right++, count++) {
+            s0 += in[i0 + right];
+            s1 += in[i1 + right];
+            s2 += in[i2 + right];
+            s3 += in[i3 + right];
+        }
+        if (keep == null) {
+            // Sums now, divisions after the row: most share one divisor and run as vectors.
+            for (int i = 0; i < growing; i++, right++, output++) {
+                s0 += in[i0 + right];
+                s1 += in[i1 + right];
+                s2 += in[i2 + right];
+                s3 += in[i3 + right];
+                out[o0 + output] = s0;
+                out[o1 + output] = s1;
+                out[o2 + output] = s2;
+                out[o3 + output] = s3;
             }
+            for (int i = 0; i < full; i++, right++, left++, output++) {
+                // Two roundings, as in the reference: (sum + right) - left.
+                s0 = (s0 + in[i0 + right]) - in[i0 + left];
+                s1 = (s1 + in[i1 + right]) - in[i1 + left];
+                s2 = (s2 + in[i2 + right]) - in[i2 + left];
+                s3 = (s3 + in[i3 + right]) - in[i3 + left];
+                out[o0 + output] = s0;
+                out[o1 + output] = s1;
+                out[o2 + output] = s2;
+                out[o3 + output] = s3;
+            }
+            for (int i = 0; i < half - 1; i++, left++, output++) {
+                s0 -= in[i0 + left];
+                s1 -= in[i1 + left];
+                s2 -= in[i2 + left];
+                s3 -= in[i3 + left];
+                out[o0 + output] = s0;
+                out[o1 + output] = s1;
+                out[o2 + output] = s2;
+                out[o3 + output] = s3;
+            }
+        } else {
+            int end = output + growing + full + (half - 1);
+            while (output < end) {
+                if (output < growing) {
+                    s0 += in[i0 + right];
+                    s1 += in[i1 + right];
+                    s2 += in[i2 + right];
+                    s3 += in[i3 + right];
+                    right++;
+                    count++;
+                } else if (right < columns) {
+                    s0 = (s0 + in[i0 + right]) - in[i0 + left];
+                    s1 = (s1 + in[i1 + right]) - in[i1 + left];
+                    s2 = (s2 + in[i2 + right]) - in[i2 + left];
+                    s3 = (s3 + in[i3 + right]) - in[i3 + left];
+                    right++;
+                    left++;
+                } else {
+                    s0 -= in[i0 + left];
+                    s1 -= in[i1 + left];
+                    s2 -= in[i2 + left];
+                    s3 -= in[i3 + left];
+                    left++;
+                    count--;
+                }
+                float divisor = count;
+                // Decimation may keep one column several times when the image is narrower than 64.
+                while (kept < SIDE && keep[kept] == output) {
+                    out[o0 + kept] = s0 / divisor;
+                    out[o1 + kept] = s1 / divisor;
+                    out[o2 + kept] = s2 / divisor;
+                    out[o3 + kept] = s3 / divisor;
+                    kept++;
+                }
+                output++;
+            }
+        }
+        if (keep == null) {
+            divideByCounts(out, o0, columns, window, half);
+            if (r1 != r0) {
+                divideByCounts(out, o1, columns, window, half);
+            }
+            if (r2 != r1) {
+                divideByCounts(out, o2, columns, window, half);
+            }
+            if (r3 != r2) {
+                divideByCounts(out, o3, columns, window, half);
+            }
+        }
+    }
+
+    /** Divides a row of window sums by how many samples each one holds: fewer at both edges. */
+    private void divideByCounts(float[] row, int offset, int columns, int window, int half) {
+        int growing = window - half + 1;
+        int full = columns - window;
+        int count = half - 1;
+        for (int k = 0; k < growing; k++) {
+            count++;
+            row[offset + k] /= count;
+        }
+        arithmetic.divideInPlace(row, offset + growing, full, window);
+        for (int k = growing + full; k < columns; k++) {
+            count--;
+            row[offset + k] /= count;
         }
     }
 
@@ -163,62 +286,36 @@ public final class PdqHasher {
         int kept = 0;
         int count = 0;
         for (int i = 0; i < accumulateOnly; i++, right++, count++) {
-            add(sum, in, right * lanes, lanes);
+            arithmetic.add(sum, in, right * lanes, lanes);
         }
         for (int i = 0; i < growing; i++, right++, output++) {
-            add(sum, in, right * lanes, lanes);
+            arithmetic.add(sum, in, right * lanes, lanes);
             count++;
             kept = write(sum, out, output, kept, keep, lanes, count);
         }
         for (int i = 0; i < full; i++, right++, left++, output++) {
-            addSubtract(sum, in, right * lanes, left * lanes, lanes);
+            arithmetic.addSubtract(sum, in, right * lanes, left * lanes, lanes);
             kept = write(sum, out, output, kept, keep, lanes, count);
         }
         for (int i = 0; i < shrinking; i++, left++, output++) {
-            subtract(sum, in, left * lanes, lanes);
+            arithmetic.subtract(sum, in, left * lanes, lanes);
             count--;
             kept = write(sum, out, output, kept, keep, lanes, count);
         }
     }
 
-    private static int write(float[] sum, float[] out, int step, int kept, int[] keep, int lanes, int count) {
+    private int write(float[] sum, float[] out, int step, int kept, int[] keep, int lanes, int count) {
         float divisor = count;
         if (keep == null) {
-            divide(sum, out, step * lanes, lanes, divisor);
+            arithmetic.divide(sum, out, step * lanes, lanes, divisor);
             return kept;
         }
         // Decimation may keep one step several times when the image is smaller than 64 in that dimension.
         while (kept < keep.length && keep[kept] == step) {
-            divide(sum, out, kept * lanes, lanes, divisor);
+            arithmetic.divide(sum, out, kept * lanes, lanes, divisor);
             kept++;
         }
         return kept;
-    }
-
-    private static void add(float[] sum, float[] in, int offset, int lanes) {
-        for (int lane = 0; lane < lanes; lane++) {
-            sum[lane] += in[offset + lane];
-        }
-    }
-
-    private static void addSubtract(float[] sum, float[] in, int addOffset, int subtractOffset, int lanes) {
-        for (int lane = 0; lane < lanes; lane++) {
-            // Two roundings, as in the reference: (sum + right) - left.
-            float grown = sum[lane] + in[addOffset + lane];
-            sum[lane] = grown - in[subtractOffset + lane];
-        }
-    }
-
-    private static void subtract(float[] sum, float[] in, int offset, int lanes) {
-        for (int lane = 0; lane < lanes; lane++) {
-            sum[lane] -= in[offset + lane];
-        }
-    }
-
-    private static void divide(float[] sum, float[] out, int offset, int lanes, float divisor) {
-        for (int lane = 0; lane < lanes; lane++) {
-            out[offset + lane] = sum[lane] / divisor;
-        }
     }
 
     /** Counts significant gradients of the 64x64 image; heuristic constants from the PDQ paper. */
@@ -244,27 +341,19 @@ public final class PdqHasher {
     }
 
     /** B = D A D^T, keeping the reference's summation order (k ascending) for every coefficient. */
-    private static void dct64To16(float[] a, float[] stage, float[] out) {
+    private void dct64To16(float[] a, float[] stage, float[] out) {
         Arrays.fill(stage, 0f);
         for (int i = 0; i < DCT_SIDE; i++) {
             int row = i * SIDE;
             for (int k = 0; k < SIDE; k++) {
-                float d = DCT[row + k];
-                int aRow = k * SIDE;
-                for (int j = 0; j < SIDE; j++) {
-                    stage[row + j] += d * a[aRow + j];
-                }
+                arithmetic.multiplyAdd(stage, row, DCT[row + k], a, k * SIDE, SIDE);
             }
         }
         Arrays.fill(out, 0f);
         for (int i = 0; i < DCT_SIDE; i++) {
             int outRow = i * DCT_SIDE;
             for (int k = 0; k < SIDE; k++) {
-                float t = stage[i * SIDE + k];
-                int dRow = k * DCT_SIDE;
-                for (int j = 0; j < DCT_SIDE; j++) {
-                    out[outRow + j] += t * DCT_TRANSPOSED[dRow + j];
-                }
+                arithmetic.multiplyAdd(out, outRow, stage[i * SIDE + k], DCT_TRANSPOSED, k * DCT_SIDE, DCT_SIDE);
             }
         }
     }
@@ -287,13 +376,13 @@ public final class PdqHasher {
     }
 
     private void ensureCapacity(int rows, int columns) {
-        // The last passes keep 64 columns, which is more than the image has when it is narrower than 64.
+        // The second horizontal pass keeps 64 columns, more than the image has when it is narrower than 64.
         int size = rows * Math.max(columns, SIDE);
         if (planeA.length < size) {
             planeA = new float[size];
             planeB = new float[size];
         }
-        int lanes = Math.max(Math.max(rows, columns), SIDE);
+        int lanes = Math.max(columns, SIDE);
         if (laneSums.length < lanes) {
             laneSums = new float[lanes];
         }

@@ -20,15 +20,15 @@ public final class PdqImageHashing {
 
     public PdqResult hash(DecodedImage image) {
         prepareLuma(image);
-        return hasher.hashColumnMajor(luma, rows, columns);
+        return hasher.hash(luma, rows, columns);
     }
 
     public Map<Dihedral, PdqResult> hashDihedral(DecodedImage image) {
         prepareLuma(image);
-        return hasher.hashDihedralColumnMajor(luma, rows, columns);
+        return hasher.hashDihedral(luma, rows, columns);
     }
 
-    /** Writes luma column-major, sampling source pixels exactly where CImg's nearest-neighbour resize does. */
+    /** Writes luma row-major, sampling source pixels exactly where CImg's nearest-neighbour resize does. */
     private void prepareLuma(DecodedImage image) {
         int width = image.width();
         int height = image.height();
@@ -45,7 +45,7 @@ public final class PdqImageHashing {
             for (int r = 0; r < rows; r++) {
                 int rowStart = sourceRows[r] * width;
                 for (int c = 0; c < columns; c++) {
-                    luma[c * rows + r] = pixels[rowStart + sourceColumns[c]] & 0xff;
+                    luma[r * columns + c] = pixels[rowStart + sourceColumns[c]] & 0xff;
                 }
             }
         } else {
@@ -57,7 +57,7 @@ public final class PdqImageHashing {
                     int green = pixels[p + 1] & 0xff;
                     int blue = pixels[p + 2] & 0xff;
                     // Float coefficients and left-to-right sums, as the reference computes luma.
-                    luma[c * rows + r] = 0.299f * red + 0.587f * green + 0.114f * blue;
+                    luma[r * columns + c] = 0.299f * red + 0.587f * green + 0.114f * blue;
                 }
             }
         }
