@@ -1,0 +1,140 @@
+package io.takedown.index.pdq;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
+
+/**
+ * An immutable block of hashes with one bucket table per chunk (counting-sorted positions plus offsets),
+ * and tombstones for removed entries. Hash words sit together ({@code words[4p..4p+3]}) so a candidate is
+ * verified with one cache line.
+ */
+final class Segment {
+
+    final int size;
+    final long[] words;
+    final int[] ids;
+    final ChunkLayout layout;
+    private final int[][] offsets;
+    private final int[][] positions;
+    private final AtomicLongArray removed;
+    private volatile int removedCount;
+
+    private Segment(int size, long[] words, int[] ids, ChunkLayout layout, int[][] offsets, int[][] positions) {
+        this.size = size;
+        this.words = words;
+        this.ids = ids;
+        this.layout = layout;
+        this.offsets = offsets;
+        this.positions = positions;
+        this.removed = new AtomicLongArray((size + 63) >>> 6);
+    }
+
+    /** Builds the tables, one per chunk in parallel. {@code words} holds 4 longs per entry. */
+    static Segment build(long[] words, int[] ids, int size) {
+        ChunkLayout layout = ChunkLayout.forSize(size);
+        int chunks = layout.chunks();
+        int[][] offsets = new int[chunks][];
+        int[][] positions = new int[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            int buckets = 1 << layout.widths()[k];
+            int[] start = new int[buckets + 1];
+            for (int p = 0; p < size; p++) {
+                start[layout.chunk(words, p * 4, k) + 1]++;
+            }
+            for (int b = 0; b < buckets; b++) {
+                start[b + 1] += start[b];
+            }
+            int[] cursor = start.clone();
+            int[] sorted = new int[size];
+            for (int p = 0; p < size; p++) {
+                sorted[cursor[layout.chunk(words, p * 4, k)]++] = p;
+            }
+            offsets[k] = start;
+            positions[k] = sorted;
+        });
+        return new Segment(size, words, ids, layout, offsets, positions);
+    }
+
+    int liveCount() {
+        return size - removedCount;
+    }
+
+    boolean isRemoved(int position) {
+        return (removed.get(position >>> 6) & (1L << position)) != 0;
+    }
+
+    /** Marks the entry with this id and hash removed; false when it is not here (or already removed). */
+    boolean remove(int id, long[] hash) {
+        int bucket = layout.chunk(hash, 0, 0);
+        int[] sorted = positions[0];
+        for (int j = offsets[0][bucket]; j < offsets[0][bucket + 1]; j++) {
+            int p = sorted[j];
+            if (ids[p] == id && !isRemoved(p) && sameHash(p, hash)) {
+                removed.getAndUpdate(p >>> 6, bits -> bits | (1L << p));
+                removedCount++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameHash(int p, long[] hash) {
+        int base = p * 4;
+        return words[base] == hash[0] && words[base + 1] == hash[1] && words[base + 2] == hash[2]
+                && words[base + 3] == hash[3];
+    }
+
+    void search(long[] query, int radius, MatchSink sink) {
+        int[] thresholds = layout.thresholds(radius, size);
+        if (thresholds == null) {
+            scan(query, radius, sink);
+            return;
+        }
+        long q0 = query[0];
+        long q1 = query[1];
+        long q2 = query[2];
+        long q3 = query[3];
+        for (int k = 0; k < thresholds.length; k++) {
+            if (thresholds[k] < 0) {
+                continue;
+            }
+            int[] masks = ChunkLayout.masks(layout.widths()[k], thresholds[k]);
+            int[] start = offsets[k];
+            int[] sorted = positions[k];
+            int chunk = layout.chunk(query, 0, k);
+            for (int mask : masks) {
+                int bucket = chunk ^ mask;
+                int end = start[bucket + 1];
+                for (int j = start[bucket]; j < end; j++) {
+                    int p = sorted[j];
+                    int base = p << 2;
+                    int distance = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
+                            + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+                    if (distance <= radius && !isRemoved(p)) {
+                        sink.add(ids[p], distance);
+                    }
+                }
+            }
+        }
+    }
+
+    void scan(long[] query, int radius, MatchSink sink) {
+        for (int p = 0; p < size; p++) {
+            int base = p << 2;
+            int distance = Long.bitCount(words[base] ^ query[0]) + Long.bitCount(words[base + 1] ^ query[1])
+                    + Long.bitCount(words[base + 2] ^ query[2]) + Long.bitCount(words[base + 3] ^ query[3]);
+            if (distance <= radius && !isRemoved(p)) {
+                sink.add(ids[p], distance);
+            }
+        }
+    }
+
+    /** Bytes held, for the memory report. */
+    long bytes() {
+        long total = (long) words.length * 8 + (long) ids.length * 4 + (long) removed.length() * 8;
+        for (int k = 0; k < offsets.length; k++) {
+            total += (long) offsets[k].length * 4 + (long) positions[k].length * 4;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,111 @@
+package io.takedown.index.pdq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.takedown.signals.pdq.PdqHash;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The index returns exactly what a brute-force scan returns, on random and clustered data. */
+class PdqIndexPropertyTest {
+
+    static PdqHash random(Random random) {
+        return new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+    }
+
+    static PdqHash flip(PdqHash hash, int bits, Random random) {
+        PdqHash out = hash;
+        java.util.Set<Integer> flipped = new java.util.HashSet<>();
+        while (flipped.size() < bits) {
+            int bit = random.nextInt(256);
+            if (flipped.add(bit)) {
+                out = out.flip(bit);
+            }
+        }
+        return out;
+    }
+
+    static List<PdqMatch> bruteForce(Map<Integer, PdqHash> entries, PdqHash query, int radius) {
+        List<PdqMatch> out = new ArrayList<>();
+        entries.forEach((id, hash) -> {
+            int distance = hash.hammingDistance(query);
+            if (distance <= radius) {
+                out.add(new PdqMatch(id, distance));
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    @Property(tries = 40)
+    void sameAsBruteForce_clusteredData_withAddsAndRemoves(@ForAll long seed, @ForAll @IntRange(min = 0, max = 64) int radius,
+                                                            @ForAll @IntRange(min = 1, max = 40_000) int size) {
+        Random random = new Random(seed);
+        PdqIndex index = new PdqIndex();
+        Map<Integer, PdqHash> entries = new HashMap<>();
+        List<PdqHash> centres = new ArrayList<>();
+        for (int id = 0; id < size; id++) {
+            PdqHash hash;
+            if (!centres.isEmpty() && random.nextInt(3) > 0) {
+                hash = flip(centres.get(random.nextInt(centres.size())), random.nextInt(40), random);
+            } else {
+                hash = random(random);
+                centres.add(hash);
+            }
+            index.add(id, hash);
+            entries.put(id, hash);
+            if (random.nextInt(20) == 0) {
+                int victim = random.nextInt(id + 1);
+                PdqHash removed = entries.remove(victim);
+                if (removed != null) {
+                    assertThat(index.remove(victim, removed)).isTrue();
+                }
+            }
+        }
+        index.awaitMerges();
+        assertThat(index.size()).isEqualTo(entries.size());
+        for (int q = 0; q < 30; q++) {
+            PdqHash query = random.nextBoolean() ? flip(centres.get(random.nextInt(centres.size())), random.nextInt(36), random)
+                    : random(random);
+            assertThat(index.search(query, radius)).isEqualTo(bruteForce(entries, query, radius));
+        }
+    }
+
+    @Property(tries = 10)
+    void bulkLoadedLargeSegment_sameAsBruteForce(@ForAll long seed) {
+        Random random = new Random(seed);
+        int size = 1 << 20; // switches to the wide-chunk layout
+        long[] words = new long[size * 4];
+        int[] ids = new int[size];
+        for (int i = 0; i < size; i++) {
+            words[i * 4] = random.nextLong();
+            words[i * 4 + 1] = random.nextLong();
+            words[i * 4 + 2] = random.nextLong();
+            words[i * 4 + 3] = random.nextLong();
+            ids[i] = i;
+        }
+        PdqIndex index = PdqIndex.of(words, ids, size);
+        for (int q = 0; q < 20; q++) {
+            int target = random.nextInt(size);
+            PdqHash near = flip(new PdqHash(words[target * 4], words[target * 4 + 1], words[target * 4 + 2],
+                    words[target * 4 + 3]), random.nextInt(32), random);
+            List<PdqMatch> found = index.search(near, 31);
+            List<PdqMatch> expected = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                int d = Long.bitCount(words[i * 4] ^ near.w0()) + Long.bitCount(words[i * 4 + 1] ^ near.w1())
+                        + Long.bitCount(words[i * 4 + 2] ^ near.w2()) + Long.bitCount(words[i * 4 + 3] ^ near.w3());
+                if (d <= 31) {
+                    expected.add(new PdqMatch(i, d));
+                }
+            }
+            expected.sort(null);
+            assertThat(found).isEqualTo(expected).isNotEmpty();
+        }
+    }
+}
