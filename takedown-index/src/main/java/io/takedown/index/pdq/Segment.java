@@ -36,23 +36,54 @@ final class Segment {
         int[][] offsets = new int[chunks][];
         int[][] positions = new int[chunks][];
         IntStream.range(0, chunks).parallel().forEach(k -> {
-            int buckets = 1 << layout.widths()[k];
-            int[] start = new int[buckets + 1];
+            int width = layout.widths()[k];
+            int[] keys = new int[size];
             for (int p = 0; p < size; p++) {
-                start[layout.chunk(words, p * 4, k) + 1]++;
+                keys[p] = layout.chunk(words, p * 4, k);
             }
-            for (int b = 0; b < buckets; b++) {
-                start[b + 1] += start[b];
-            }
-            int[] cursor = start.clone();
+            // Two-digit LSD radix sort of positions by chunk value: each scatter pass touches at most a few
+            // thousand write cursors, so it stays in cache where a one-pass counting sort over millions of
+            // buckets would miss on every element.
+            int lowBits = width / 2;
+            int[] tmpPositions = new int[size];
+            int[] tmpKeys = new int[size];
             int[] sorted = new int[size];
-            for (int p = 0; p < size; p++) {
-                sorted[cursor[layout.chunk(words, p * 4, k)]++] = p;
+            int[] sortedKeys = keys; // reused: keys are no longer needed once scattered by the first digit
+            scatter(keys, null, tmpKeys, tmpPositions, size, 0, lowBits);
+            scatter(tmpKeys, tmpPositions, sortedKeys, sorted, size, lowBits, width - lowBits);
+            int[] start = new int[(1 << width) + 1];
+            for (int i = 0; i < size; i++) {
+                start[sortedKeys[i] + 1]++;
+            }
+            for (int b = 0; b < (1 << width); b++) {
+                start[b + 1] += start[b];
             }
             offsets[k] = start;
             positions[k] = sorted;
         });
         return new Segment(size, words, ids, layout, offsets, positions);
+    }
+
+    /**
+     * Stable scatter of entries by the digit {@code (key >>> shift) & (2^bits - 1)}. {@code positions}
+     * null means the identity (entry i is position i).
+     */
+    private static void scatter(int[] keys, int[] positions, int[] outKeys, int[] outPositions, int size, int shift,
+                                int bits) {
+        int mask = (1 << bits) - 1;
+        int[] cursor = new int[(1 << bits) + 1];
+        for (int i = 0; i < size; i++) {
+            cursor[((keys[i] >>> shift) & mask) + 1]++;
+        }
+        for (int d = 0; d < (1 << bits); d++) {
+            cursor[d + 1] += cursor[d];
+        }
+        for (int i = 0; i < size; i++) {
+            int key = keys[i];
+            int at = cursor[(key >>> shift) & mask]++;
+            outKeys[at] = key;
+            outPositions[at] = positions == null ? i : positions[i];
+        }
     }
 
     int liveCount() {
