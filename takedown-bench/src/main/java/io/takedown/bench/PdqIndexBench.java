@@ -222,6 +222,9 @@ public final class PdqIndexBench {
 
     private static String value(String line, String key) {
         int at = line.indexOf(key) + key.length();
+        while (at < line.length() && line.charAt(at) == ' ') {
+            at++;
+        }
         int end = line.indexOf(' ', at);
         return (end < 0 ? line.substring(at) : line.substring(at, end)).trim();
     }

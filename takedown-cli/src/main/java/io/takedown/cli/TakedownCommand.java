@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TakedownCommand.Version.class,
         description = "Find, refer and remove terrorist content; tested on a synthetic range only.",
-        subcommands = {HashCommand.class, SignalsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {HashCommand.class, BankCommand.class, MatchCommand.class, SignalsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TakedownCommand {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -23,6 +24,29 @@ public final class TakedownCommand {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
+
+    @Option(names = "--database", paramLabel = "JDBC-URL", scope = ScopeType.INHERIT,
+            description = "jdbc:postgresql://host/db?user=..&password=.. (default: embedded SQLite in the data directory; "
+                    + "also $TAKEDOWN_DATABASE).")
+    String database;
+
+    @Option(names = "--as", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "Who is acting, for provenance and history (default: $USER).")
+    String actor;
+
+    /** The acting user's name. */
+    public String actor() {
+        if (actor != null && !actor.isBlank()) {
+            return actor;
+        }
+        String user = System.getenv("USER");
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    Workspace workspace() {
+        String url = database != null ? database : System.getenv("TAKEDOWN_DATABASE");
+        return new Workspace(home(), url);
+    }
 
     /** The data directory every command keeps its state in. */
     public TakedownHome home() {

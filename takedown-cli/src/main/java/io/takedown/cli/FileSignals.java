@@ -1,0 +1,62 @@
+package io.takedown.cli;
+
+import io.takedown.signals.DigestHasher;
+import io.takedown.signals.ImageHasher;
+import io.takedown.signals.SignalRegistry;
+import io.takedown.signals.SignalType;
+import io.takedown.signals.TextHasher;
+import io.takedown.signals.hashing.FileHasher;
+import io.takedown.signals.hashing.FileHashes;
+import io.takedown.signals.hashing.FolderHashing;
+import io.takedown.signals.hashing.FolderWalk;
+import io.takedown.signals.hashing.HashTarget;
+import io.takedown.signals.media.ImageDecoder;
+import io.takedown.signals.text.LanguageIdentifier;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Hashing files for the commands that need their signals (hash, bank add, match). */
+final class FileSignals {
+
+    private FileSignals() {
+    }
+
+    /** File signal types, or the named subset in registry order. */
+    static List<SignalType> types(List<String> names, CommandSpec spec) {
+        List<SignalType> fileTypes = SignalRegistry.discover().all().stream()
+                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher)
+                .toList();
+        if (names == null || names.isEmpty()) {
+            return fileTypes;
+        }
+        for (String name : names) {
+            if (fileTypes.stream().noneMatch(t -> t.name().equals(name))) {
+                throw new ParameterException(spec.commandLine(), "unknown file signal '" + name + "'; known: "
+                        + String.join(",", fileTypes.stream().map(SignalType::name).toList()));
+            }
+        }
+        return fileTypes.stream().filter(t -> names.contains(t.name())).toList();
+    }
+
+    static FileHasher hasher(List<SignalType> types) {
+        LanguageIdentifier languages = new LanguageIdentifier();
+        return new FileHasher(types, new ImageDecoder(), languages::identify);
+    }
+
+    /** Hashes every file under {@code paths} on all cores, in path order, with a progress bar on a terminal. */
+    static int hash(List<Path> paths, List<String> names, boolean progress, CommandSpec spec,
+                    Consumer<FileHashes> sink) {
+        List<SignalType> types = types(names, spec);
+        List<HashTarget> targets = FolderWalk.expand(paths);
+        try (Progress bar = Progress.start("Hashing", targets.size(), progress)) {
+            new FolderHashing(hasher(types), Runtime.getRuntime().availableProcessors()).hashAll(targets, result -> {
+                sink.accept(result);
+                bar.step();
+            });
+        }
+        return targets.size();
+    }
+}

@@ -1,0 +1,165 @@
+package io.takedown.store;
+
+import io.takedown.core.TakedownException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A migrated database and transactions on it.
+ *
+ * <p>SQLite: one connection, WAL journal, {@code synchronous=FULL} (a committed write survives power
+ * loss, which the audit trail and order deadlines rely on), foreign keys on, writers serialised in process.
+ * PostgreSQL: a connection per transaction at READ COMMITTED; callers that need more take row locks.
+ */
+public final class Database implements AutoCloseable {
+
+    /** File name of the embedded database inside the data directory. */
+    public static final String EMBEDDED_FILE = "takedown.db";
+
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final String url;
+    private final ReentrantLock embeddedLock = new ReentrantLock();
+    private Connection embedded;
+
+    private Database(Dialect dialect, DataSource dataSource, String url) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.url = url;
+    }
+
+    /** The embedded default: {@code DIR/takedown.db}, created and migrated on first use. */
+    public static Database embedded(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot create data directory " + directory
+                    + ": " + e.getMessage(), e);
+        }
+        return open("jdbc:sqlite:" + directory.resolve(EMBEDDED_FILE).toAbsolutePath());
+    }
+
+    /**
+     * Opens and migrates {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST/DB?user=..&password=..}.
+     */
+    public static Database open(String url) {
+        Dialect dialect = Dialect.of(url);
+        DataSource dataSource = switch (dialect) {
+            case SQLITE -> {
+                SQLiteConfig config = new SQLiteConfig();
+                config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+                config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+                config.enforceForeignKeys(true);
+                config.setBusyTimeout(30_000);
+                SQLiteDataSource sqlite = new SQLiteDataSource(config);
+                sqlite.setUrl(url);
+                yield sqlite;
+            }
+            case POSTGRESQL -> {
+                PGSimpleDataSource postgres = new PGSimpleDataSource();
+                postgres.setUrl(url);
+                yield postgres;
+            }
+        };
+        Database database = new Database(dialect, dataSource, url);
+        database.migrate();
+        return database;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(dialect.placeholders())
+                    .mixed(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot migrate database " + redacted() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        if (dialect == Dialect.SQLITE) {
+            embeddedLock.lock();
+            try {
+                return run(embeddedConnection(), work, false);
+            } finally {
+                embeddedLock.unlock();
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return run(connection, work, true);
+        } catch (SQLException e) {
+            throw storageError(e);
+        }
+    }
+
+    private <T> T run(Connection connection, SqlWork<T> work, boolean fresh) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw storageError(e);
+        }
+    }
+
+    private Connection embeddedConnection() {
+        try {
+            if (embedded == null || embedded.isClosed()) {
+                embedded = dataSource.getConnection();
+            }
+            return embedded;
+        } catch (SQLException e) {
+            throw storageError(e);
+        }
+    }
+
+    private TakedownException storageError(SQLException e) {
+        return new TakedownException(TakedownException.Kind.IO, "database error (" + redacted() + "): "
+                + e.getMessage(), e);
+    }
+
+    /** The URL without credentials, for messages. */
+    private String redacted() {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    @Override
+    public void close() {
+        embeddedLock.lock();
+        try {
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+        } catch (SQLException e) {
+            throw storageError(e);
+        } finally {
+            embeddedLock.unlock();
+        }
+    }
+}
