@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import io.takedown.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
 class BankStoreTest {
@@ -28,19 +29,26 @@ class BankStoreTest {
     Database database;
     BankStore store;
 
-    @BeforeEach
-    void open() {
-        database = Database.embedded(home);
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static List<TestDatabases.Target> targets() {
+        return TestDatabases.fresh(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private void use(TestDatabases.Target target) {
+        database = target.open();
         store = new BankStore(database, SignalRegistry.discover(), Clock.systemUTC());
     }
 
-    @AfterEach
-    void close() {
-        database.close();
-    }
-
-    @Test
-    void entriesKeepLabelsProvenanceAndHistory() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void entriesKeepLabelsProvenanceAndHistory(TestDatabases.Target target) {
+        use(target);
         store.createBank("outlet-7", "synthetic outlet", false, OptionalInt.empty(), OptionalInt.empty(), "alice");
         var result = store.add("outlet-7", List.of(
                 NewEntry.of(Signal.of("pdq", PDQ_A.toUpperCase()), Set.of("recruitment", "entity:outlet-7"), "poster.jpg"),
@@ -68,8 +76,10 @@ class BankStoreTest {
                 .added()).hasSize(1);
     }
 
-    @Test
-    void invalidInputAndTransitionsAreRefusedClearly() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void invalidInputAndTransitionsAreRefusedClearly(TestDatabases.Target target) {
+        use(target);
         store.createBank("b1", null, false, OptionalInt.empty(), OptionalInt.empty(), "alice");
         assertThatThrownBy(() -> store.createBank("b1", null, false, OptionalInt.empty(), OptionalInt.empty(), "a"))
                 .isInstanceOf(TakedownException.class).hasMessageContaining("already exists");
