@@ -1,0 +1,182 @@
+package io.takedown.range;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.takedown.signals.media.DecodedImage;
+import io.takedown.signals.media.ImageDecoder;
+import io.takedown.signals.pdq.PdqImageHashing;
+import io.takedown.signals.pdq.PdqResult;
+import io.takedown.signals.text.TextSignal;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Writes a world to a folder: every site's files, newsletters, packages, and the ground truth
+ * ({@code world.json} for outlets, domains and providers; {@code items.jsonl} for every article and copy
+ * with what it is a copy of and how far its PDQ hash lies from the original's). Streams articles one at
+ * a time, so the large size never sits in memory.
+ */
+public final class RangeExporter {
+
+    /** PDQ distance above which a copy is a hard case (the conventional match threshold is 31). */
+    public static final int MATCH_DISTANCE = 31;
+    /** Articles per newsletter issue and on index pages and feeds. */
+    static final int LATEST = 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final World world;
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final PdqImageHashing hashing = new PdqImageHashing();
+    private final TextSignal text = new TextSignal();
+
+    public RangeExporter(World world) {
+        this.world = world;
+    }
+
+    /** Exports everything under {@code out}; {@code progress} receives the number of articles done. */
+    public void export(Path out, LongConsumer progress) {
+        try {
+            Files.createDirectories(out);
+            writeWorld(out.resolve("world.json"));
+            long done = 0;
+            try (BufferedWriter items = Files.newBufferedWriter(out.resolve("items.jsonl"), StandardCharsets.UTF_8)) {
+                for (Outlet outlet : world.outlets()) {
+                    List<Article> latest = new ArrayList<>();
+                    List<String> urls = new ArrayList<>();
+                    Map<String, List<String>> mirrorUrls = new java.util.TreeMap<>();
+                    for (int n = 0; n < world.size().articlesPerOutlet(); n++) {
+                        Article article = world.article(outlet, n);
+                        List<Copy> copies = world.copies(article);
+                        exportArticle(out, article, copies, items, mirrorUrls);
+                        urls.add(article.url());
+                        latest.add(article);
+                        if (latest.size() > LATEST) {
+                            latest.removeFirst();
+                        }
+                        if ((n + 1) % LATEST == 0) {
+                            write(out.resolve("newsletters").resolve(outlet.id()).resolve("issue-" + ((n + 1) / LATEST) + ".eml"),
+                                    Channels.newsletter(outlet, (n + 1) / LATEST, latest));
+                        }
+                        progress.accept(++done);
+                    }
+                    Path site = out.resolve("sites").resolve(outlet.primaryDomain());
+                    List<Article> newestFirst = new ArrayList<>(latest);
+                    java.util.Collections.reverse(newestFirst);
+                    write(site.resolve("index.html"), Channels.index(outlet, newestFirst));
+                    write(site.resolve("feed.xml"), Channels.rss(outlet, newestFirst));
+                    write(site.resolve("sitemap.xml"), Channels.sitemap(urls));
+                    write(site.resolve("robots.txt"), Channels.robots(outlet.primaryDomain()));
+                    for (Map.Entry<String, List<String>> mirror : mirrorUrls.entrySet()) {
+                        Path mirrorSite = out.resolve("sites").resolve(mirror.getKey());
+                        write(mirrorSite.resolve("sitemap.xml"), Channels.sitemap(mirror.getValue()));
+                        write(mirrorSite.resolve("robots.txt"), Channels.robots(mirror.getKey()));
+                    }
+                    byte[] logo = Channels.logo(outlet);
+                    byte[] xpi = Channels.packageArchive(outlet, "xpi", logo, newestFirst);
+                    Path packages = out.resolve("packages");
+                    Files.createDirectories(packages);
+                    Files.write(packages.resolve(outlet.id() + "-extension.xpi"), xpi);
+                    Files.write(packages.resolve(outlet.id() + "-extension.crx"), Channels.crx(xpi));
+                    Files.write(packages.resolve(outlet.id() + "-app.apk"),
+                            Channels.packageArchive(outlet, "apk", logo, newestFirst));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export the range to " + out, e);
+        }
+    }
+
+    private void exportArticle(Path out, Article article, List<Copy> copies, BufferedWriter items,
+                               Map<String, List<String>> mirrorUrls) throws IOException {
+        Path site = out.resolve("sites").resolve(article.domain());
+        byte[] png = Images.png(Images.original(world, article));
+        Files.createDirectories(site.resolve("media"));
+        Files.write(site.resolve("media").resolve(article.number() + ".png"), png);
+        write(site.resolve("articles").resolve(article.number() + ".html"), Channels.articlePage(article, copies));
+        PdqResult originalHash = hashing.hash(decoder.decode(png, article.id()));
+        String originalText = text.hash(article.text()).value();
+
+        ObjectNode row = JSON.createObjectNode();
+        row.put("id", article.id()).put("kind", "article").put("outlet", article.outlet().id())
+                .put("language", article.language()).put("url", article.url()).put("media_url", article.imageUrl())
+                .put("domain", article.domain()).put("provider", article.provider())
+                .put("pdq", originalHash.hash().toHex()).put("pdq_quality", originalHash.quality());
+        items.write(JSON.writeValueAsString(row));
+        items.newLine();
+
+        for (Copy copy : copies) {
+            Path mirror = out.resolve("sites").resolve(copy.domain());
+            ObjectNode copyRow = JSON.createObjectNode();
+            copyRow.put("id", copy.id()).put("kind", copy.image() ? "image-copy" : "text-copy")
+                    .put("original", article.id()).put("outlet", article.outlet().id()).put("url", copy.url())
+                    .put("domain", copy.domain()).put("provider", copy.provider());
+            if (copy.image()) {
+                byte[] media = Images.copy(world, copy);
+                String file = copy.mediaUrl().substring(copy.mediaUrl().lastIndexOf('/') + 1);
+                Files.createDirectories(mirror.resolve("m"));
+                Files.write(mirror.resolve("m").resolve(file), media);
+                write(mirror.resolve("m").resolve(copy.id() + ".html"), Channels.copyPage(copy, null));
+                DecodedImage decoded = decoder.decode(media, copy.id());
+                int distance = hashing.hash(decoded).hash().hammingDistance(originalHash.hash());
+                int dihedral = hashing.hashDihedral(decoded).values().stream()
+                        .mapToInt(r -> r.hash().hammingDistance(originalHash.hash())).min().orElse(distance);
+                copyRow.put("media_url", copy.mediaUrl()).put("transform", copy.transform().get().name().toLowerCase())
+                        .put("pdq_distance", distance).put("dihedral_distance", dihedral)
+                        .put("hard", distance > MATCH_DISTANCE);
+            } else {
+                String edited = world.edited(copy);
+                write(mirror.resolve("t").resolve(copy.id() + ".html"), Channels.copyPage(copy, edited));
+                copyRow.put("text_distance", text.distance(originalText, text.hash(edited).value()))
+                        .put("hard", false);
+            }
+            mirrorUrls.computeIfAbsent(copy.domain(), d -> new ArrayList<>()).add(copy.url());
+            items.write(JSON.writeValueAsString(copyRow));
+            items.newLine();
+        }
+    }
+
+    private void writeWorld(Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("synthetic", true).put("note", Texts.MARK + " Fictional outlets and providers; loopback only.")
+                .put("seed", world.seed()).put("size", world.size().name())
+                .put("articles", world.size().articles()).put("items", world.size().items());
+        ArrayNode outlets = root.putArray("outlets");
+        ObjectNode domains = root.putObject("domains");
+        for (Outlet outlet : world.outlets()) {
+            ObjectNode o = outlets.addObject();
+            o.put("id", outlet.id()).put("name", outlet.name()).put("cdn", outlet.cdn())
+                    .put("registrar", outlet.registrar()).put("tls_fingerprint", outlet.tlsFingerprint())
+                    .put("analytics_id", outlet.analyticsId()).put("newsletter", outlet.newsletterAddress());
+            outlet.languages().forEach(o.putArray("languages")::add);
+            ArrayNode hosting = o.putArray("domains");
+            for (int d = 0; d < outlet.domains().size(); d++) {
+                hosting.addObject().put("domain", outlet.domains().get(d)).put("provider", outlet.providers().get(d))
+                        .put("role", d == 0 ? "primary" : "mirror");
+                domains.put(outlet.domains().get(d), outlet.id());
+            }
+        }
+        ArrayNode providers = root.putArray("providers");
+        for (Provider provider : world.providers()) {
+            providers.addObject().put("id", provider.id()).put("name", provider.name())
+                    .put("country", provider.country()).put("behaviour", provider.behaviour().name().toLowerCase())
+                    .put("address", provider.address());
+        }
+        Files.writeString(file, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}

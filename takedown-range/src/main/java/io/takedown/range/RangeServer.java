@@ -1,0 +1,334 @@
+package io.takedown.range;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves a world on loopback: one HTTP server per hosting provider, each on its own 127.x.y.z address,
+ * answering for the domains it hosts (by Host header) and taking removal notices at
+ * {@code POST /.well-known/takedown/notice}. Content is rendered from the world on request. A built-in
+ * {@link #resolve resolver} maps the fictional domains to those addresses; the machine's DNS is untouched.
+ *
+ * <p>Uses the JDK's HTTP server on virtual threads: the range is a test fixture, not the product's API,
+ * and needs nothing more.
+ */
+public final class RangeServer implements AutoCloseable {
+
+    public static final String NOTICE_PATH = "/.well-known/takedown/notice";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final World world;
+    private final RangeClock clock;
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final Map<String, InetSocketAddress> resolver = new ConcurrentHashMap<>();
+    private final Map<String, Notice> notices = new ConcurrentHashMap<>();
+    private final Map<String, Notice> noticeByUrl = new ConcurrentHashMap<>();
+    private final AtomicInteger noticeIds = new AtomicInteger();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    public RangeServer(World world, RangeClock clock) {
+        this.world = world;
+        this.clock = clock;
+    }
+
+    /** Binds every provider that hosts a domain; refuses any address outside 127.0.0.0/8. */
+    public RangeServer start() throws IOException {
+        for (Provider provider : world.providers()) {
+            InetAddress address = InetAddress.getByName(provider.address());
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalStateException("range provider " + provider.id() + " would bind " + address
+                        + ", which is not loopback");
+            }
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
+            server.setExecutor(executor);
+            server.createContext("/", exchange -> handle(provider, exchange));
+            server.start();
+            servers.put(provider.id(), server);
+        }
+        for (Outlet outlet : world.outlets()) {
+            for (int d = 0; d < outlet.domains().size(); d++) {
+                resolver.put(outlet.domains().get(d), servers.get(outlet.providers().get(d)).getAddress());
+            }
+        }
+        return this;
+    }
+
+    /** Where a range domain is served, or empty for names outside the range. */
+    public Optional<InetSocketAddress> resolve(String domain) {
+        return Optional.ofNullable(resolver.get(domain));
+    }
+
+    /** A provider's notice endpoint. */
+    public URI noticeEndpoint(String providerId) {
+        InetSocketAddress address = servers.get(providerId).getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + NOTICE_PATH);
+    }
+
+    public List<InetSocketAddress> boundAddresses() {
+        return servers.values().stream().map(HttpServer::getAddress).toList();
+    }
+
+    public Map<String, Notice> notices() {
+        return Map.copyOf(notices);
+    }
+
+    private void handle(Provider provider, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(NOTICE_PATH)) {
+                handleNotice(provider, exchange, path);
+                return;
+            }
+            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("")
+                    .replaceFirst(":\\d+$", "");
+            Optional<Outlet> outlet = world.outletOf(host);
+            int hosted = outlet.map(o -> o.domains().indexOf(host)).orElse(-1);
+            if (hosted < 0 || !outlet.get().providers().get(hosted).equals(provider.id())) {
+                send(exchange, 421, "text/plain", ("not hosted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String url = "http://" + host + path;
+            Notice notice = noticeByUrl.get(url);
+            if (notice != null && notice.status(clock.instant()).equals("removed")) {
+                send(exchange, 410, "text/plain", "removed after a notice\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Optional<Content> content;
+            if (path.startsWith("/rehosted/")) {
+                // Served only once a re-hosting provider has removed the original.
+                Instant now = clock.instant();
+                content = notices.values().stream()
+                        .filter(n -> n.rehostedTo().map(url::equals).orElse(false) && n.status(now).equals("removed"))
+                        .findFirst()
+                        .flatMap(n -> {
+                            URI original = URI.create(n.url());
+                            return SiteContent.render(world, outlet.get(), original.getHost(), original.getPath());
+                        });
+            } else {
+                content = SiteContent.render(world, outlet.get(), host, path);
+            }
+            if (content.isEmpty()) {
+                send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(exchange, 200, content.get().type(), content.get().bytes());
+        } catch (RuntimeException e) {
+            send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void handleNotice(Provider provider, HttpExchange exchange, String path) throws IOException {
+        Instant now = clock.instant();
+        if (exchange.getRequestMethod().equals("GET")) {
+            String id = path.substring(Math.min(path.length(), NOTICE_PATH.length() + 1));
+            Notice notice = notices.get(id);
+            if (notice == null || !notice.provider().equals(provider.id())) {
+                send(exchange, 404, "application/json", "{\"error\":\"no such notice\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, "text/plain", "use POST\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in.readNBytes(64 * 1024));
+        } catch (IOException e) {
+            send(exchange, 400, "application/json", "{\"error\":\"body is not JSON\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String url = body.path("url").asText("");
+        if (url.isEmpty()) {
+            send(exchange, 400, "application/json", "{\"error\":\"url is required\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Notice previous = noticeByUrl.get(url);
+        boolean clarified = previous != null && previous.needsClarification() && body.hasNonNull("clarification");
+        String id = provider.id() + "-n" + noticeIds.incrementAndGet();
+        Notice notice = switch (provider.behaviour()) {
+            case COMPLIES_FAST -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
+                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofMinutes(10))), false,
+                    Optional.empty());
+            case COMPLIES_LATE -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
+                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofHours(3))), false,
+                    Optional.empty());
+            case IGNORES -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
+                    body.path("reference").asText(""), now, Optional.empty(), false, Optional.empty());
+            case ASKS_CLARIFICATION -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
+                    body.path("reference").asText(""), now,
+                    clarified ? Optional.of(now.plus(Duration.ofMinutes(20))) : Optional.empty(), !clarified,
+                    Optional.empty());
+            case REHOSTS -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
+                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofMinutes(5))), false,
+                    rehostTarget(url));
+        };
+        notices.put(id, notice);
+        noticeByUrl.put(url, notice);
+        send(exchange, 202, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
+    }
+
+    /** The same path on another of the outlet's domains: where the outlet puts it back. */
+    private Optional<String> rehostTarget(String url) {
+        URI uri = URI.create(url);
+        return world.outletOf(uri.getHost()).flatMap(outlet -> outlet.domains().stream()
+                .filter(domain -> !domain.equals(uri.getHost())).reduce((first, last) -> last)
+                .map(domain -> "http://" + domain + "/rehosted" + uri.getPath()));
+    }
+
+    private static ObjectNode describe(Notice notice, Instant now) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("notice_id", notice.id()).put("provider", notice.provider()).put("url", notice.url())
+                .put("kind", notice.kind()).put("received_at", notice.receivedAt().toString())
+                .put("status", notice.status(now));
+        notice.dueAt().ifPresent(due -> node.put("removal_due_at", due.toString()));
+        notice.rehostedTo().ifPresent(to -> node.put("rehosted_to", to));
+        if (notice.needsClarification()) {
+            node.put("missing", "the exact URL's content description and the legal grounds (Annex III, section B)");
+        }
+        return node;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("X-Synthetic-Range", "true");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** A rendered response body. */
+    record Content(String type, byte[] bytes) {
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(server -> server.stop(0));
+        executor.shutdownNow();
+    }
+
+    /** Renders one path of a site from the world. */
+    static final class SiteContent {
+        private SiteContent() {
+        }
+
+        static Optional<Content> render(World world, Outlet outlet, String host, String path) {
+            boolean primary = host.equals(outlet.primaryDomain());
+            try {
+                if (primary) {
+                    if (path.equals("/") || path.equals("/index.html")) {
+                        return html(Channels.index(outlet, latest(world, outlet)));
+                    }
+                    if (path.equals("/feed.xml")) {
+                        return Optional.of(new Content("application/rss+xml", utf8(Channels.rss(outlet, latest(world, outlet)))));
+                    }
+                    if (path.equals("/sitemap.xml")) {
+                        List<String> urls = new ArrayList<>();
+                        for (int n = 0; n < world.size().articlesPerOutlet(); n++) {
+                            urls.add("http://" + host + "/articles/" + n + ".html");
+                        }
+                        return Optional.of(new Content("application/xml", utf8(Channels.sitemap(urls))));
+                    }
+                    Optional<Integer> article = number(path, "/articles/", ".html", world);
+                    if (article.isPresent()) {
+                        Article a = world.article(outlet, article.get());
+                        return html(Channels.articlePage(a, world.copies(a)));
+                    }
+                    Optional<Integer> media = number(path, "/media/", ".png", world);
+                    if (media.isPresent()) {
+                        return Optional.of(new Content("image/png",
+                                Images.png(Images.original(world, world.article(outlet, media.get())))));
+                    }
+                }
+                if (path.equals("/robots.txt")) {
+                    return Optional.of(new Content("text/plain", utf8(Channels.robots(host))));
+                }
+                if (path.startsWith("/m/") || path.startsWith("/t/")) {
+                    String file = path.substring(3);
+                    String id = file.substring(0, file.lastIndexOf('.'));
+                    Optional<Copy> copy = copy(world, outlet, id).filter(c -> c.domain().equals(host));
+                    if (copy.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    if (file.endsWith(".html")) {
+                        return html(Channels.copyPage(copy.get(), copy.get().image() ? null : world.edited(copy.get())));
+                    }
+                    if (copy.get().image() && copy.get().mediaUrl().endsWith(file)) {
+                        return Optional.of(new Content(file.endsWith(".png") ? "image/png" : "image/jpeg",
+                                Images.copy(world, copy.get())));
+                    }
+                }
+                return Optional.empty();
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static List<Article> latest(World world, Outlet outlet) {
+            List<Article> latest = new ArrayList<>();
+            int last = world.size().articlesPerOutlet() - 1;
+            for (int n = last; n >= Math.max(0, last - RangeExporter.LATEST + 1); n--) {
+                latest.add(world.article(outlet, n));
+            }
+            return latest;
+        }
+
+        private static Optional<Copy> copy(World world, Outlet outlet, String id) {
+            // o02-a00017-c1
+            String[] parts = id.split("-");
+            if (parts.length != 3 || !parts[0].equals(outlet.id())) {
+                return Optional.empty();
+            }
+            int number = Integer.parseInt(parts[1].substring(1));
+            int copy = Integer.parseInt(parts[2].substring(1));
+            if (number >= world.size().articlesPerOutlet()) {
+                return Optional.empty();
+            }
+            List<Copy> copies = world.copies(world.article(outlet, number));
+            return copy < copies.size() ? Optional.of(copies.get(copy)) : Optional.empty();
+        }
+
+        private static Optional<Integer> number(String path, String prefix, String suffix, World world) {
+            if (!path.startsWith(prefix) || !path.endsWith(suffix)) {
+                return Optional.empty();
+            }
+            int n = Integer.parseInt(path.substring(prefix.length(), path.length() - suffix.length()));
+            return n >= 0 && n < world.size().articlesPerOutlet() ? Optional.of(n) : Optional.empty();
+        }
+
+        private static Optional<Content> html(String page) {
+            return Optional.of(new Content("text/html; charset=utf-8", utf8(page)));
+        }
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
