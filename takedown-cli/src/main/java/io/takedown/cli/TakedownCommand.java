@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TakedownCommand.Version.class,
         description = "Find, refer and remove terrorist content; tested on a synthetic range only.",
-        subcommands = {HashCommand.class, BankCommand.class, MatchCommand.class, SignalsCommand.class,
+        subcommands = {DemoCommand.class, HashCommand.class, BankCommand.class, MatchCommand.class, RangeCommand.class,
+            SignalsCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {
 

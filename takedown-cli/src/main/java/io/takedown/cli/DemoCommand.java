@@ -1,0 +1,289 @@
+package io.takedown.cli;
+
+import io.takedown.banks.BankStore;
+import io.takedown.banks.NewEntry;
+import io.takedown.banks.matching.MatchQuery;
+import io.takedown.banks.matching.MatchResult;
+import io.takedown.banks.matching.MatchSettings;
+import io.takedown.banks.matching.Matcher;
+import io.takedown.cli.output.OutputFormat;
+import io.takedown.cli.output.RowWriter;
+import io.takedown.range.Article;
+import io.takedown.range.Copy;
+import io.takedown.range.Outlet;
+import io.takedown.range.Provider;
+import io.takedown.range.RangeClock;
+import io.takedown.range.RangeExporter;
+import io.takedown.range.RangeHttpClient;
+import io.takedown.range.RangeServer;
+import io.takedown.range.RangeSize;
+import io.takedown.range.Transform;
+import io.takedown.range.World;
+import io.takedown.signals.Signal;
+import io.takedown.signals.SignalRegistry;
+import io.takedown.signals.hashing.FileHasher;
+import io.takedown.signals.hashing.FileHashes;
+import io.takedown.signals.hashing.FolderHashing;
+import io.takedown.signals.hashing.HashTarget;
+import io.takedown.signals.media.ImageDecoder;
+import io.takedown.signals.pdq.Dihedral;
+import io.takedown.signals.pdq.PdqHash;
+import io.takedown.signals.pdq.PdqImageHashing;
+import io.takedown.signals.pdq.PdqResult;
+import io.takedown.signals.text.TextSignal;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code takedown demo}: the main job end to end on the embedded store, on a synthetic range. Generates
+ * the world, banks the outlets' original images and texts, matches every mirror copy against the banks and
+ * scores detection against the ground truth, then sends a notice to every provider and follows what each
+ * one does in range time.
+ */
+@Command(name = "demo", description = {
+    "Run the main job on a synthetic range: bank the fictional outlets' originals, find their mirror",
+    "copies (re-encoded, resized, cropped, watermarked, flipped...), score against the ground truth,",
+    "and send removal notices to the simulated providers. Uses the embedded store in the data directory."})
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TakedownCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Range seed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--size", defaultValue = "small", description = "small or medium (default ${DEFAULT-VALUE}).")
+    String size;
+    @Option(names = "--no-progress")
+    boolean noProgress;
+
+    /** Detection tally for one kind of alteration. */
+    static final class Tally {
+        int copies;
+        int found;
+        int foundByDihedral;
+        int wrong;
+        long distanceSum;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        World world = World.generate(seed, RangeSize.parse(size));
+        Path dir = root.home().resolve("demo").resolve("range-" + seed + "-" + world.size().name());
+        out.printf("Takedown demo on a synthetic range (seed %d, %s): %d fictional outlets, %d articles, %d items.%n",
+                seed, world.size().name(), world.outlets().size(), world.size().articles(), world.size().items());
+        out.printf("Everything below is generated; nothing is real content. Data directory: %s%n%n", root.home().root());
+        out.flush();
+        try (Progress progress = Progress.start("Generating range", world.size().articles(), !noProgress)) {
+            new RangeExporter(world).export(dir, n -> progress.step());
+        }
+
+        try (Workspace workspace = root.workspace()) {
+            BankStore store = workspace.banks();
+            String bank = "demo-" + seed + "-" + world.size().name();
+            if (store.banks().stream().noneMatch(b -> b.name().equals(bank))) {
+                store.createBank(bank, "originals of the synthetic outlets (demo)", false, OptionalInt.empty(),
+                        OptionalInt.empty(), root.actor());
+            }
+            int banked = bankOriginals(world, dir, store, bank);
+            out.printf("1. Banked %d signals of the outlets' originals in bank %s.%n", banked, bank);
+            Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS, Clock.systemUTC());
+            Map<Transform, Tally> images = matchImageCopies(world, dir, matcher, bank);
+            Tally texts = matchTextCopies(world, matcher, bank);
+            out.println("2. Matched every mirror copy against all banks (PDQ radius 31, dihedral variants for flips):");
+            out.flush();
+            try (RowWriter table = OutputFormat.TABLE.open(out, List.of("alteration", "copies", "found", "recall",
+                    "via dihedral", "wrong original", "mean distance"))) {
+                Tally all = new Tally();
+                for (Map.Entry<Transform, Tally> entry : images.entrySet()) {
+                    Tally t = entry.getValue();
+                    table.row(row(entry.getKey().description(), t));
+                    all.copies += t.copies;
+                    all.found += t.found;
+                    all.foundByDihedral += t.foundByDihedral;
+                    all.wrong += t.wrong;
+                    all.distanceSum += t.distanceSum;
+                }
+                table.row(row("all image copies", all));
+                table.row(row("edited text copies (MinHash)", texts));
+            }
+            out.println();
+            out.println("3. Sent a removal order for one item on each of the outlets' domains to its host; reactions in range time:");
+            out.flush();
+            followNotices(world, out);
+        }
+        out.printf("%nRange files and ground truth: %s (world.json, items.jsonl).%n", dir);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static List<Object> row(String what, Tally t) {
+        return Arrays.asList(what, t.copies, t.found, String.format("%.1f %%", 100.0 * t.found / Math.max(1, t.copies)),
+                t.foundByDihedral, t.wrong, String.format("%.1f", (double) t.distanceSum / Math.max(1, t.found)));
+    }
+
+    private int bankOriginals(World world, Path dir, BankStore store, String bank) {
+        List<HashTarget> targets = new ArrayList<>();
+        Map<String, Article> byPath = new HashMap<>();
+        world.articles().forEach(article -> {
+            Path file = dir.resolve("sites").resolve(article.domain()).resolve("media").resolve(article.number() + ".png");
+            targets.add(HashTarget.of(file));
+            byPath.put(file.toString(), article);
+        });
+        FileHasher hasher = new FileHasher(List.of(registry().get("md5"), registry().get("pdq")), new ImageDecoder(),
+                text -> Optional.empty());
+        List<NewEntry> entries = new ArrayList<>();
+        TextSignal text = new TextSignal();
+        try (Progress progress = Progress.start("Banking originals", targets.size(), !noProgress)) {
+            new FolderHashing(hasher, Runtime.getRuntime().availableProcessors()).hashAll(targets, result -> {
+                Article article = byPath.get(result.path());
+                Set<String> labels = Set.of("entity:" + article.outlet().id(), "behaviour:propaganda",
+                        "language:" + article.language());
+                for (Signal signal : result.signals().values()) {
+                    entries.add(NewEntry.of(signal, labels, article.imageUrl()));
+                }
+                entries.add(NewEntry.of(text.hash(article.text()), labels, article.url()));
+                progress.step();
+            });
+        }
+        return store.add(bank, entries, root.actor()).added().size();
+    }
+
+    private Map<Transform, Tally> matchImageCopies(World world, Path dir, Matcher matcher, String bank) {
+        Map<Transform, Tally> tallies = new EnumMap<>(Transform.class);
+        List<HashTarget> targets = new ArrayList<>();
+        Map<String, Copy> byPath = new HashMap<>();
+        world.articles().forEach(article -> world.copies(article).stream().filter(Copy::image).forEach(copy -> {
+            String file = copy.mediaUrl().substring(copy.mediaUrl().lastIndexOf('/') + 1);
+            Path path = dir.resolve("sites").resolve(copy.domain()).resolve("m").resolve(file);
+            targets.add(HashTarget.of(path));
+            byPath.put(path.toString(), copy);
+        }));
+        FileHasher hasher = new FileHasher(List.of(registry().get("md5"), registry().get("pdq")), new ImageDecoder(),
+                text -> Optional.empty());
+        ImageDecoder decoder = new ImageDecoder();
+        PdqImageHashing dihedral = new PdqImageHashing();
+        try (Progress progress = Progress.start("Matching copies", targets.size(), !noProgress)) {
+            new FolderHashing(hasher, Runtime.getRuntime().availableProcessors()).hashAll(targets, result -> {
+                Copy copy = byPath.get(result.path());
+                Tally tally = tallies.computeIfAbsent(copy.transform().orElseThrow(), t -> new Tally());
+                tally.copies++;
+                List<MatchResult> matches = matcher.match(new MatchQuery(List.copyOf(result.signals().values()),
+                        variants(decoder, dihedral, result))).stream()
+                        .filter(m -> m.entry().bankName().equals(bank)).toList();
+                score(tally, matches, copy.original().imageUrl());
+                progress.step();
+            });
+        }
+        return tallies;
+    }
+
+    private static Map<String, PdqHash> variants(ImageDecoder decoder, PdqImageHashing hashing, FileHashes file) {
+        Map<String, PdqHash> variants = new LinkedHashMap<>();
+        for (Map.Entry<Dihedral, PdqResult> variant : hashing.hashDihedral(decoder.decode(Path.of(file.path())))
+                .entrySet()) {
+            if (variant.getKey() != Dihedral.ORIGINAL) {
+                variants.put(variant.getKey().label(), variant.getValue().hash());
+            }
+        }
+        return variants;
+    }
+
+    private Tally matchTextCopies(World world, Matcher matcher, String bank) {
+        Tally tally = new Tally();
+        TextSignal text = new TextSignal();
+        world.articles().forEach(article -> world.copies(article).stream().filter(c -> !c.image()).forEach(copy -> {
+            tally.copies++;
+            List<MatchResult> matches = matcher.match(MatchQuery.of(List.of(text.hash(world.edited(copy))))).stream()
+                    .filter(m -> m.entry().bankName().equals(bank)).toList();
+            score(tally, matches, article.url());
+        }));
+        return tally;
+    }
+
+    private static void score(Tally tally, List<MatchResult> matches, String expectedSource) {
+        Optional<MatchResult> right = matches.stream()
+                .filter(m -> m.entry().provenance().sourceRef().map(expectedSource::equals).orElse(false)).findFirst();
+        if (right.isPresent()) {
+            tally.found++;
+            tally.distanceSum += right.get().distance();
+            if (right.get().transform().isPresent()) {
+                tally.foundByDihedral++;
+            }
+        }
+        tally.wrong += (int) matches.stream()
+                .filter(m -> !m.entry().provenance().sourceRef().map(expectedSource::equals).orElse(false))
+                .map(m -> m.entry().provenance().sourceRef().orElse("")).distinct().count();
+    }
+
+    private void followNotices(World world, PrintWriter out) throws Exception {
+        RangeClock clock = RangeClock.manual(Instant.parse("2026-03-01T09:00:00Z"));
+        try (RangeServer server = new RangeServer(world, clock).start()) {
+            RangeHttpClient client = new RangeHttpClient(server::resolve);
+            // One item per domain: the primary's first article, and a copy on each mirror.
+            record Target(Outlet outlet, String url, String provider) {
+            }
+            List<Target> targets = new ArrayList<>();
+            for (Outlet outlet : world.outlets()) {
+                Article first = world.article(outlet, 0);
+                targets.add(new Target(outlet, first.url(), outlet.providers().getFirst()));
+                for (int d = 1; d < outlet.domains().size(); d++) {
+                    String domain = outlet.domains().get(d);
+                    world.articles().filter(a -> a.outlet() == outlet).flatMap(a -> world.copies(a).stream())
+                            .filter(c -> c.domain().equals(domain)).findFirst()
+                            .ifPresent(copy -> targets.add(new Target(outlet, copy.url(), copy.provider())));
+                }
+            }
+            List<String> answers = new ArrayList<>();
+            for (Target target : targets) {
+                var response = client.post(server.noticeEndpoint(target.provider()).toString(), "application/json",
+                        ("{\"url\":\"" + target.url() + "\",\"kind\":\"order\",\"reference\":\"demo\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                answers.add(response.text().replaceAll(".*\"status\":\"([a-z-]+)\".*", "$1").strip());
+            }
+            clock.advance(Duration.ofHours(1));
+            List<Integer> atOneHour = new ArrayList<>();
+            for (Target target : targets) {
+                atOneHour.add(client.get(target.url()).status());
+            }
+            clock.advance(Duration.ofHours(5));
+            try (RowWriter table = OutputFormat.TABLE.open(out, List.of("url", "host", "behaviour", "answer",
+                    "HTTP after 1 h", "HTTP after 6 h", "removed within 1 h (TCO Art. 3(3))"))) {
+                for (int i = 0; i < targets.size(); i++) {
+                    Target target = targets.get(i);
+                    Provider provider = world.provider(target.provider());
+                    int late = client.get(target.url()).status();
+                    table.row(Arrays.asList(target.url(), provider.name() + " (" + provider.country() + ")",
+                            provider.behaviour().name().toLowerCase().replace('_', ' '), answers.get(i),
+                            atOneHour.get(i), late, atOneHour.get(i) == 410 ? "yes" : "no"));
+                }
+            }
+        }
+    }
+
+    private static SignalRegistry registry() {
+        return SignalRegistry.discover();
+    }
+}

@@ -1,0 +1,95 @@
+package io.takedown.cli;
+
+import io.takedown.range.Outlet;
+import io.takedown.range.Provider;
+import io.takedown.range.RangeClock;
+import io.takedown.range.RangeExporter;
+import io.takedown.range.RangeServer;
+import io.takedown.range.RangeSize;
+import io.takedown.range.World;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code takedown range serve|export}: the synthetic world on loopback or on disk. */
+@Command(name = "range", description = "The synthetic range: fictional outlets, mirrors and providers on loopback.",
+        subcommands = {RangeCommand.Serve.class, RangeCommand.Export.class})
+final class RangeCommand {
+
+    /** Options every range command takes. */
+    static class WorldOptions {
+        @Option(names = "--seed", defaultValue = "42", description = "World seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--size", defaultValue = "small", description = "small, medium or large (default ${DEFAULT-VALUE}).")
+        String size;
+
+        World world() {
+            return World.generate(seed, RangeSize.parse(size));
+        }
+    }
+
+    @Command(name = "export", description = "Write the world's sites, newsletters, packages and ground truth to a folder.")
+    static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        WorldOptions options = new WorldOptions();
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+        @Option(names = "--no-progress")
+        boolean noProgress;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            World world = options.world();
+            try (Progress progress = Progress.start("Exporting", world.size().articles(), !noProgress)) {
+                new RangeExporter(world).export(out, done -> progress.step());
+            }
+            spec.commandLine().getOut().printf("exported range seed %d (%s): %d articles, %d items, to %s%n",
+                    world.seed(), world.size().name(), world.size().articles(), world.size().items(), out);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "serve", description = "Serve the world on loopback until interrupted; prints the resolver table.")
+    static final class Serve implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        WorldOptions options = new WorldOptions();
+        @Option(names = "--speed", defaultValue = "60", description = "Range seconds per real second (default ${DEFAULT-VALUE}).")
+        double speed;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            World world = options.world();
+            RangeClock clock = new RangeClock(Instant.parse("2026-03-01T09:00:00Z"), speed);
+            PrintWriter out = spec.commandLine().getOut();
+            try (RangeServer server = new RangeServer(world, clock).start()) {
+                out.printf("range seed %d (%s) on loopback; range clock x%.0f%n", world.seed(), world.size().name(), speed);
+                for (Outlet outlet : world.outlets()) {
+                    for (String domain : outlet.domains()) {
+                        var address = server.resolve(domain).orElseThrow();
+                        out.printf("  %-45s -> %s:%d  (%s)%n", domain, address.getHostString(), address.getPort(),
+                                outlet.name());
+                    }
+                }
+                for (Provider provider : world.providers()) {
+                    out.printf("  notices for %-12s %-26s %-20s %s%n", provider.id(), provider.name(),
+                            provider.behaviour().name().toLowerCase(), server.noticeEndpoint(provider.id()));
+                }
+                out.println("Ctrl-C to stop.");
+                out.flush();
+                new CountDownLatch(1).await();
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
