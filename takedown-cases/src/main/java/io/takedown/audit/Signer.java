@@ -1,0 +1,134 @@
+package io.takedown.audit;
+
+import io.takedown.core.TakedownException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * An Ed25519 key pair kept in the data directory ({@code keys/}), created on first use. Signs audit
+ * checkpoints and removal orders; anyone holding the public key verifies them.
+ */
+public final class Signer {
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final String keyId;
+
+    private Signer(KeyPair pair) {
+        this.privateKey = pair.getPrivate();
+        this.publicKey = pair.getPublic();
+        this.keyId = keyIdOf(publicKey);
+    }
+
+    /** Loads {@code DIR/signing-ed25519.key}, or creates it (owner-readable only). */
+    public static Signer inDirectory(Path directory) {
+        Path privateFile = directory.resolve("signing-ed25519.key");
+        Path publicFile = directory.resolve("signing-ed25519.pub");
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            if (Files.exists(privateFile)) {
+                PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
+                PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
+                return new Signer(new KeyPair(publicKey, privateKey));
+            }
+            Files.createDirectories(directory);
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Files.write(publicFile, pair.getPublic().getEncoded());
+            Files.write(privateFile, pair.getPrivate().getEncoded());
+            try {
+                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the directory's own protection applies.
+            }
+            return new Signer(pair);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot load or create the signing key in "
+                    + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A throwaway key, for tests. */
+    public static Signer ephemeral() {
+        try {
+            return new Signer(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+        }
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** Base64url signature of {@code data}. */
+    public String sign(byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(privateKey);
+            signature.update(data);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    public static boolean verify(PublicKey key, byte[] data, String signature) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(data);
+            return verifier.verify(Base64.getUrlDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static String keyIdOf(PublicKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compact JWS (RFC 7515) with {@code alg: EdDSA} over a JSON payload. */
+    public String jws(String payloadJson) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + keyId + "\",\"typ\":\"JWT\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(payloadJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String signingInput = header + "." + payload;
+        return signingInput + "." + sign(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The payload of a compact JWS if its EdDSA signature verifies with {@code key}, else empty. */
+    public static java.util.Optional<String> verifyJws(PublicKey key, String jws) {
+        String[] parts = jws.split("\\.");
+        if (parts.length != 3) {
+            return java.util.Optional.empty();
+        }
+        if (!verify(key, (parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII), parts[2])) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new String(Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
