@@ -48,7 +48,7 @@ public final class LegalFixture implements AutoCloseable {
 
     public final ManualClock clock = new ManualClock();
     public final Database database;
-    public final Signer signer = Signer.ephemeral();
+    public final Signer signer;
     public final AuditLog audit;
     public final Directory directory;
     public final CaseService cases;
@@ -63,7 +63,12 @@ public final class LegalFixture implements AutoCloseable {
     public final Actor auditor;
 
     public LegalFixture(Database database) {
+        this(database, Signer.ephemeral());
+    }
+
+    public LegalFixture(Database database, Signer signer) {
         this.database = database;
+        this.signer = signer;
         audit = new AuditLog(database.dialect(), signer, clock);
         directory = new Directory(database, audit);
         cases = new CaseService(database, audit, clock);
