@@ -36,6 +36,24 @@ final class Workspace implements AutoCloseable {
         return banks;
     }
 
+    private io.takedown.audit.Signer signer;
+
+    /** The agency's signing key, kept in the data directory. */
+    io.takedown.audit.Signer signer() {
+        if (signer == null) {
+            signer = io.takedown.audit.Signer.inDirectory(home.resolve("keys"));
+        }
+        return signer;
+    }
+
+    io.takedown.audit.AuditLog audit() {
+        return new io.takedown.audit.AuditLog(database().dialect(), signer(), Clock.systemUTC());
+    }
+
+    io.takedown.cases.Directory directory() {
+        return new io.takedown.cases.Directory(database(), audit());
+    }
+
     @Override
     public void close() {
         if (database != null) {
