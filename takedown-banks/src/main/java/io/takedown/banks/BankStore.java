@@ -335,6 +335,48 @@ public final class BankStore {
         });
     }
 
+    /** Flood-guard memory of one entry: the current hour, its count, the smoothed baseline, the total. */
+    public record MatchStat(long entryId, long hour, int hourCount, double baseline, long total) {
+    }
+
+    public List<MatchStat> matchStats() {
+        return database.inTransaction(connection -> {
+            List<MatchStat> stats = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT entry_id, hour, hour_count, baseline, total FROM match_stat");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stats.add(new MatchStat(rows.getLong(1), Long.parseLong(rows.getString(2)), rows.getInt(3),
+                            rows.getDouble(4), rows.getLong(5)));
+                }
+            }
+            return stats;
+        });
+    }
+
+    public void saveMatchStats(List<MatchStat> stats) {
+        if (stats.isEmpty()) {
+            return;
+        }
+        database.inTransaction(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO match_stat (entry_id, hour, "
+                    + "hour_count, baseline, total) VALUES (?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET "
+                    + "hour = excluded.hour, hour_count = excluded.hour_count, baseline = excluded.baseline, "
+                    + "total = excluded.total")) {
+                for (MatchStat stat : stats) {
+                    upsert.setLong(1, stat.entryId());
+                    upsert.setString(2, Long.toString(stat.hour()));
+                    upsert.setInt(3, stat.hourCount());
+                    upsert.setDouble(4, stat.baseline());
+                    upsert.setLong(5, stat.total());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- internals
 
     private NewEntry validate(NewEntry entry) {

@@ -96,6 +96,7 @@ final class MatchCommand implements Callable<Integer> {
                     }
                 });
             }
+            matcher.persistFloodMemory();
             spec.commandLine().getErr().printf("takedown: %d file(s) matched; %d could not be fully hashed%n",
                     matched.get(), failures.get());
             spec.commandLine().getErr().flush();

@@ -45,7 +45,21 @@ public final class Matcher implements BankListener {
         this.floodGuard = new FloodGuard(clock, settings.floodMinimum(), settings.floodFactor());
         store.banks().forEach(bank -> banks.put(bank.name(), bank));
         store.activeEntries().forEach(this::index);
+        store.matchStats().forEach(stat -> floodGuard.restore(stat.entryId(), stat.hour(), stat.hourCount(),
+                stat.baseline(), stat.total()));
         store.addListener(this);
+    }
+
+    /** Writes the flood guard's memory, so the next process knows each entry's usual rate. */
+    public void persistFloodMemory() {
+        List<BankStore.MatchStat> stats = new ArrayList<>();
+        floodGuard.counters().forEach((id, counter) -> {
+            synchronized (counter) {
+                stats.add(new BankStore.MatchStat(id, counter.hour(), counter.count(), counter.baseline(),
+                        counter.total()));
+            }
+        });
+        store.saveMatchStats(stats);
     }
 
     public int indexedEntries() {

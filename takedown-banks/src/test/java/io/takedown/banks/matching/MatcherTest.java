@@ -140,6 +140,9 @@ class MatcherTest {
             fired = results.stream().anyMatch(MatchResult::floodQuarantined);
         }
         assertThat(fired).isTrue();
+        matcher.persistFloodMemory();
+        Matcher restarted = new Matcher(store, new MatchSettings(31, 50, 50, 20, 5.0), clock);
+        assertThat(restarted.floodGuard().counters().get(id).total()).isGreaterThanOrEqualTo(21);
         assertThat(store.entry(id).state()).isInstanceOf(EntryState.Quarantined.class);
         assertThat(matcher.match(MatchQuery.of(List.of(pdq(A))))).isEmpty();
         store.release("b", id, "reviewer");
