@@ -9,12 +9,9 @@ import io.takedown.audit.Signer;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Directory;
 import io.takedown.cases.ReferralService;
+import io.takedown.core.ManualClock;
 import io.takedown.store.Database;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,30 +20,7 @@ import java.util.Set;
 /** A directory of agencies and users on a database, with a clock the test moves. */
 public final class LegalFixture implements AutoCloseable {
 
-    public static final class ManualClock extends Clock {
-        public Instant now = Instant.parse("2026-03-02T08:00:00Z");
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    public final ManualClock clock = new ManualClock();
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
     public final Database database;
     public final Signer signer;
     public final AuditLog audit;

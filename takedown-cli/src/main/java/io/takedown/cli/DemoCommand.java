@@ -191,24 +191,13 @@ final class DemoCommand implements Callable<Integer> {
                 Tally tally = tallies.computeIfAbsent(copy.transform().orElseThrow(), t -> new Tally());
                 tally.copies++;
                 List<MatchResult> matches = matcher.match(new MatchQuery(List.copyOf(result.signals().values()),
-                        variants(decoder, dihedral, result))).stream()
+                        FileSignals.dihedralVariants(result, decoder, dihedral))).stream()
                         .filter(m -> m.entry().bankName().equals(bank)).toList();
                 score(tally, matches, copy.original().imageUrl());
                 progress.step();
             });
         }
         return tallies;
-    }
-
-    private static Map<String, PdqHash> variants(ImageDecoder decoder, PdqImageHashing hashing, FileHashes file) {
-        Map<String, PdqHash> variants = new LinkedHashMap<>();
-        for (Map.Entry<Dihedral, PdqResult> variant : hashing.hashDihedral(decoder.decode(Path.of(file.path())))
-                .entrySet()) {
-            if (variant.getKey() != Dihedral.ORIGINAL) {
-                variants.put(variant.getKey().label(), variant.getValue().hash());
-            }
-        }
-        return variants;
     }
 
     private Tally matchTextCopies(World world, Matcher matcher, String bank) {

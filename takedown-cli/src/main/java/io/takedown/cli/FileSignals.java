@@ -46,6 +46,28 @@ final class FileSignals {
         return new FileHasher(types, new ImageDecoder(), languages::identify);
     }
 
+    /**
+     * The seven rotated and flipped PDQ hashes of an image file, by transform label, for matching copies
+     * that were mirrored or turned; empty when the file has no PDQ or cannot be decoded.
+     */
+    static java.util.Map<String, io.takedown.signals.pdq.PdqHash> dihedralVariants(FileHashes file,
+            ImageDecoder decoder, io.takedown.signals.pdq.PdqImageHashing hashing) {
+        if (!file.signals().containsKey("pdq")) {
+            return java.util.Map.of();
+        }
+        try {
+            java.util.Map<String, io.takedown.signals.pdq.PdqHash> variants = new java.util.LinkedHashMap<>();
+            hashing.hashDihedral(decoder.decode(Path.of(file.path()))).forEach((transform, result) -> {
+                if (transform != io.takedown.signals.pdq.Dihedral.ORIGINAL) {
+                    variants.put(transform.label(), result.hash());
+                }
+            });
+            return variants;
+        } catch (io.takedown.signals.media.ImageDecodingException e) {
+            return java.util.Map.of();
+        }
+    }
+
     /** Hashes every file under {@code paths} on all cores, in path order, with a progress bar on a terminal. */
     static int hash(List<Path> paths, List<String> names, boolean progress, CommandSpec spec,
                     Consumer<FileHashes> sink) {

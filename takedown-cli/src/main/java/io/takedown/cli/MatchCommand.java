@@ -10,16 +10,12 @@ import io.takedown.cli.output.RowWriter;
 import io.takedown.signals.Signal;
 import io.takedown.signals.hashing.FileHashes;
 import io.takedown.signals.media.ImageDecoder;
-import io.takedown.signals.media.ImageDecodingException;
-import io.takedown.signals.pdq.Dihedral;
 import io.takedown.signals.pdq.PdqHash;
 import io.takedown.signals.pdq.PdqImageHashing;
-import io.takedown.signals.pdq.PdqResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,7 +73,7 @@ final class MatchCommand implements Callable<Integer> {
                         writer.row(errorRow(file));
                         return;
                     }
-                    Map<String, PdqHash> variants = dihedral ? variants(file, decoder, dihedralHashing) : Map.of();
+                    Map<String, PdqHash> variants = dihedral ? FileSignals.dihedralVariants(file, decoder, dihedralHashing) : Map.of();
                     List<MatchResult> results = matcher.match(new MatchQuery(List.copyOf(file.signals().values()),
                             variants)).stream()
                             .filter(r -> bankNames.isEmpty() || bankNames.contains(r.entry().bankName()))
@@ -101,24 +97,6 @@ final class MatchCommand implements Callable<Integer> {
                     matched.get(), failures.get());
             spec.commandLine().getErr().flush();
             return failures.get() == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
-        }
-    }
-
-    private static Map<String, PdqHash> variants(FileHashes file, ImageDecoder decoder, PdqImageHashing hashing) {
-        if (!file.signals().containsKey("pdq")) {
-            return Map.of();
-        }
-        try {
-            Map<String, PdqHash> variants = new LinkedHashMap<>();
-            for (Map.Entry<Dihedral, PdqResult> variant : hashing.hashDihedral(decoder.decode(Path.of(file.path())))
-                    .entrySet()) {
-                if (variant.getKey() != Dihedral.ORIGINAL) {
-                    variants.put(variant.getKey().label(), variant.getValue().hash());
-                }
-            }
-            return variants;
-        } catch (ImageDecodingException e) {
-            return Map.of();
         }
     }
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.takedown.signals.TestImages;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BankAndMatchCommandTest {
 
@@ -21,26 +18,8 @@ class BankAndMatchCommandTest {
     @TempDir
     Path files;
 
-    record Run(int exitCode, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = TakedownCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        String[] full = new String[args.length + 4];
-        full[0] = "--home";
-        full[1] = home.toString();
-        full[2] = "--as";
-        full[3] = "analyst-1";
-        System.arraycopy(args, 0, full, 4, args.length);
-        int code = commandLine.execute(full);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(List.of("--home", home.toString(), "--as", "analyst-1"), args);
     }
 
     @Test
@@ -51,7 +30,7 @@ class BankAndMatchCommandTest {
         Files.write(banked.resolve("poster.png"), TestImages.encode(original, "png"));
 
         assertThat(run("bank", "create", "outlet-7", "--description", "synthetic outlet").exitCode()).isZero();
-        Run add = run("bank", "add", "outlet-7", banked.toString(), "--label", "recruitment", "--no-progress");
+        CliRun add = run("bank", "add", "outlet-7", banked.toString(), "--label", "recruitment", "--no-progress");
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).contains("added 3 entries"); // md5, sha256, pdq
 
@@ -65,7 +44,7 @@ class BankAndMatchCommandTest {
         Files.write(incoming.resolve("copy.jpg"), TestImages.encode(resized, "jpeg"));
         Files.write(incoming.resolve("other.png"), TestImages.encode(TestImages.picture(320, 240, 99), "png"));
 
-        Run match = run("match", incoming.toString(), "--format", "csv", "--no-progress");
+        CliRun match = run("match", incoming.toString(), "--format", "csv", "--no-progress");
         assertThat(match.exitCode()).as(match.err()).isZero();
         List<String> lines = match.lines();
         assertThat(lines.getFirst()).startsWith("path,status,signal,distance,transform,bank,entry_id,labels,source_ref");
@@ -77,7 +56,7 @@ class BankAndMatchCommandTest {
         // Known false positive: the same picture in a negative bank suppresses the match.
         run("bank", "create", "false-positives", "--negative");
         run("bank", "add", "false-positives", banked.toString(), "--signals", "pdq", "--no-progress");
-        Run suppressed = run("match", incoming.resolve("copy.jpg").toString(), "--format", "csv", "--no-progress");
+        CliRun suppressed = run("match", incoming.resolve("copy.jpg").toString(), "--format", "csv", "--no-progress");
         assertThat(suppressed.out()).contains(",suppressed,").contains("false-positives#");
 
         Path export = files.resolve("outlet-7.csv");
@@ -85,12 +64,12 @@ class BankAndMatchCommandTest {
         assertThat(Files.readAllLines(export)).hasSize(4).first().isEqualTo("hash_type,hash,labels");
         run("bank", "create", "partner");
         Files.writeString(files.resolve("broken.csv"), Files.readString(export) + "PDQ,zzz,threat\n");
-        Run imported = run("bank", "import", "partner", files.resolve("broken.csv").toString(), "--format", "gifct");
+        CliRun imported = run("bank", "import", "partner", files.resolve("broken.csv").toString(), "--format", "gifct");
         assertThat(imported.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
         assertThat(imported.out()).contains("imported 3 entries").contains("1 bad rows skipped");
         assertThat(imported.err()).contains("broken.csv:5:");
 
-        Run list = run("bank", "list", "--format", "csv");
+        CliRun list = run("bank", "list", "--format", "csv");
         assertThat(list.out()).contains("outlet-7,3,").contains("partner,3,").contains("false-positives,1,");
     }
 

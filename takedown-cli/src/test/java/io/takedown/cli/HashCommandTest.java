@@ -5,35 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.takedown.signals.TestImages;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HashCommandTest {
 
     @TempDir
     Path folder;
 
-    record Run(int exitCode, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = TakedownCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private void populate() throws Exception {
@@ -49,7 +34,7 @@ class HashCommandTest {
     @Test
     void csv_hasStableColumnsAndOneRowPerFileInPathOrder_andFailuresAreRowsNotAborts() throws Exception {
         populate();
-        Run run = run("hash", "--format", "csv", "--no-progress", folder.toString());
+        CliRun run = run("hash", "--format", "csv", "--no-progress", folder.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
         List<String> lines = run.lines();
         assertThat(lines.getFirst())
@@ -69,7 +54,7 @@ class HashCommandTest {
     @Test
     void jsonl_carriesTypedValues() throws Exception {
         Files.write(folder.resolve("b.png"), TestImages.encode(TestImages.picture(80, 60, 1), "png"));
-        Run run = run("hash", "--format", "jsonl", "--signals", "sha256,pdq", folder.resolve("b.png").toString());
+        CliRun run = run("hash", "--format", "jsonl", "--signals", "sha256,pdq", folder.resolve("b.png").toString());
         assertThat(run.exitCode()).isZero();
         JsonNode row = new ObjectMapper().readTree(run.lines().getFirst());
         assertThat(row.fieldNames()).toIterable()
@@ -84,14 +69,14 @@ class HashCommandTest {
     void digestsAreThoseOfTheBytes() throws Exception {
         Path file = folder.resolve("x.bin");
         Files.write(file, "abc".getBytes(StandardCharsets.US_ASCII));
-        Run run = run("hash", "--format", "csv", "--signals", "md5,sha256", file.toString());
+        CliRun run = run("hash", "--format", "csv", "--signals", "md5,sha256", file.toString());
         assertThat(run.lines().get(1)).contains("900150983cd24fb0d6963f7d28e17f72")
                 .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
     void tableIsAligned_andMissingPathsAreReported() {
-        Run run = run("hash", "--format", "table", folder.resolve("missing").toString());
+        CliRun run = run("hash", "--format", "table", folder.resolve("missing").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
         assertThat(run.lines().getFirst()).startsWith("path");
         assertThat(run.lines().get(1)).contains("failed").contains("no such file or directory");
@@ -110,8 +95,8 @@ class HashCommandTest {
             Files.write(folder.resolve(String.format("img-%02d.png", i)),
                     TestImages.encode(TestImages.picture(70, 50, i), "png"));
         }
-        Run one = run("hash", "--format", "csv", "--threads", "1", folder.toString());
-        Run many = run("hash", "--format", "csv", "--threads", "4", folder.toString());
+        CliRun one = run("hash", "--format", "csv", "--threads", "1", folder.toString());
+        CliRun many = run("hash", "--format", "csv", "--threads", "4", folder.toString());
         assertThat(many.out()).isEqualTo(one.out());
     }
 

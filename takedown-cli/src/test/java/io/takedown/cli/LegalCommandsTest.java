@@ -7,8 +7,6 @@ import io.takedown.range.RangeClock;
 import io.takedown.range.RangeServer;
 import io.takedown.range.RangeSize;
 import io.takedown.range.World;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,27 +14,14 @@ import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LegalCommandsTest {
 
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = TakedownCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        String[] full = new String[args.length + 2];
-        full[0] = "--home";
-        full[1] = home.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return new Run(commandLine.execute(full), out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(java.util.List.of("--home", home.toString()), args);
     }
 
     @Test
@@ -47,40 +32,40 @@ class LegalCommandsTest {
             String provider = outlet.providers().getFirst();
             String url = world.article(outlet, 0).url();
             assertThat(run("directory", "agency", "NL-IRU", "--name", "unit", "--country", "NL", "--kind",
-                    "competent_authority").code()).isZero();
-            assertThat(run("directory", "user", "admin", "--agency", "NL-IRU", "--role", "admin").code()).isZero();
+                    "competent_authority").exitCode()).isZero();
+            assertThat(run("directory", "user", "admin", "--agency", "NL-IRU", "--role", "admin").exitCode()).isZero();
             assertThat(run("--as", "admin", "directory", "agency", "HOST", "--name", "range host", "--country", "NL",
-                    "--kind", "provider", "--endpoint", range.noticeEndpoint(provider).toString()).code()).isZero();
+                    "--kind", "provider", "--endpoint", range.noticeEndpoint(provider).toString()).exitCode()).isZero();
             run("--as", "admin", "directory", "user", "ana", "--agency", "NL-IRU", "--role", "analyst");
             run("--as", "admin", "directory", "user", "bert", "--agency", "NL-IRU", "--role", "approver,auditor");
-            assertThat(run("directory", "agency", "X-1", "--name", "x", "--country", "NL", "--kind", "ngo").code())
+            assertThat(run("directory", "agency", "X-1", "--name", "x", "--country", "NL", "--kind", "ngo").exitCode())
                     .as("only admins change a set-up directory").isEqualTo(ExitCodes.FORBIDDEN);
 
             run("--as", "ana", "case", "create", "--title", "outlet o00");
             assertThat(run("--as", "ana", "case", "add-item", "1", url).out()).contains("item 1 added");
             assertThat(run("--as", "ana", "order", "draft", "1", "--provider", "HOST", "--reasons", "synthetic",
-                    "--emergency").code()).isZero();
-            assertThat(run("--as", "ana", "order", "approve", "1").code()).isEqualTo(ExitCodes.FORBIDDEN);
-            assertThat(run("--as", "bert", "order", "approve", "1").code()).isZero();
-            Run sent = run("--as", "bert", "order", "send", "1");
-            assertThat(sent.code()).as(sent.err()).isZero();
+                    "--emergency").exitCode()).isZero();
+            assertThat(run("--as", "ana", "order", "approve", "1").exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
+            assertThat(run("--as", "bert", "order", "approve", "1").exitCode()).isZero();
+            CliRun sent = run("--as", "bert", "order", "send", "1");
+            assertThat(sent.exitCode()).as(sent.err()).isZero();
             assertThat(range.notices().values()).anyMatch(n -> n.url().equals(url) && n.kind().equals("order"));
             assertThat(run("--as", "bert", "order", "show", "1").out()).contains("REMOVAL ORDER").contains("HTTP 202");
-            assertThat(run("--as", "bert", "order", "feedback", "1").code()).isZero();
-            assertThat(run("--as", "bert", "order", "feedback", "1").code()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(run("--as", "bert", "order", "feedback", "1").exitCode()).isZero();
+            assertThat(run("--as", "bert", "order", "feedback", "1").exitCode()).isEqualTo(ExitCodes.CONFLICT);
             assertThat(run("--as", "bert", "report", "transparency", "--year", "2026").out())
                     .contains("executed within one hour of receipt,1");
             assertThat(run("--as", "bert", "case", "prior", url).out()).contains("prior order #1 by NL-IRU");
 
-            Run intact = run("--as", "bert", "audit", "verify");
-            assertThat(intact.code()).isZero();
+            CliRun intact = run("--as", "bert", "audit", "verify");
+            assertThat(intact.exitCode()).isZero();
             assertThat(intact.out()).contains("audit trail intact");
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("takedown.db"));
                  Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 7");
             }
-            Run tampered = run("--as", "bert", "audit", "verify");
-            assertThat(tampered.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+            CliRun tampered = run("--as", "bert", "audit", "verify");
+            assertThat(tampered.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(tampered.out()).contains("TAMPERED").contains("entry 7: altered");
         }
     }

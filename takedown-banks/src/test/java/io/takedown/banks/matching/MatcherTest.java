@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.EntryState;
 import io.takedown.banks.NewEntry;
+import io.takedown.core.ManualClock;
 import io.takedown.signals.Signal;
 import io.takedown.signals.SignalRegistry;
 import io.takedown.signals.pdq.PdqHash;
 import io.takedown.store.Database;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,30 +32,7 @@ class MatcherTest {
     Path home;
     Database database;
     BankStore store;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
 
     @BeforeEach
     void open() {
