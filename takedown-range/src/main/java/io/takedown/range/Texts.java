@@ -131,7 +131,7 @@ final class Texts {
         // Station readings: figures unique to the article, as real bulletins carry. Without them two
         // articles built from the same sentence bank would look like copies of each other.
         StringBuilder readings = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 30; i++) {
             readings.append(' ').append(1000 + random.nextInt(9000)).append('-').append(100 + random.nextInt(900))
                     .append('/').append(10 + random.nextInt(90));
         }
