@@ -184,17 +184,21 @@ final class DemoCommand implements Callable<Integer> {
         FileHasher hasher = new FileHasher(List.of(registry().get("md5"), registry().get("pdq")), new ImageDecoder(),
                 text -> Optional.empty());
         ImageDecoder decoder = new ImageDecoder();
-        PdqImageHashing dihedral = new PdqImageHashing();
+        ThreadLocal<PdqImageHashing> dihedral = ThreadLocal.withInitial(PdqImageHashing::new);
         try (Progress progress = Progress.start("Matching copies", targets.size(), !noProgress)) {
-            new FolderHashing(hasher, Runtime.getRuntime().availableProcessors()).hashAll(targets, result -> {
+            // Hashing, dihedral variants and matching are independent per copy: all cores take part.
+            targets.parallelStream().forEach(target -> {
+                FileHashes result = hasher.hash(target.file(), target.displayPath());
                 Copy copy = byPath.get(result.path());
-                Tally tally = tallies.computeIfAbsent(copy.transform().orElseThrow(), t -> new Tally());
-                tally.copies++;
                 List<MatchResult> matches = matcher.match(new MatchQuery(List.copyOf(result.signals().values()),
-                        FileSignals.dihedralVariants(result, decoder, dihedral))).stream()
+                        FileSignals.dihedralVariants(result, decoder, dihedral.get()))).stream()
                         .filter(m -> m.entry().bankName().equals(bank)).toList();
-                score(tally, matches, copy.original().imageUrl());
-                progress.step();
+                synchronized (tallies) {
+                    Tally tally = tallies.computeIfAbsent(copy.transform().orElseThrow(), t -> new Tally());
+                    tally.copies++;
+                    score(tally, matches, copy.original().imageUrl());
+                    progress.step();
+                }
             });
         }
         return tallies;
@@ -203,12 +207,15 @@ final class DemoCommand implements Callable<Integer> {
     private Tally matchTextCopies(World world, Matcher matcher, String bank) {
         Tally tally = new Tally();
         TextSignal text = new TextSignal();
-        world.articles().forEach(article -> world.copies(article).stream().filter(c -> !c.image()).forEach(copy -> {
-            tally.copies++;
-            List<MatchResult> matches = matcher.match(MatchQuery.of(List.of(text.hash(world.edited(copy))))).stream()
-                    .filter(m -> m.entry().bankName().equals(bank)).toList();
-            score(tally, matches, article.url());
-        }));
+        world.articles().parallel().forEach(article -> world.copies(article).stream().filter(c -> !c.image())
+                .forEach(copy -> {
+                    List<MatchResult> matches = matcher.match(MatchQuery.of(List.of(text.hash(world.edited(copy)))))
+                            .stream().filter(m -> m.entry().bankName().equals(bank)).toList();
+                    synchronized (tally) {
+                        tally.copies++;
+                        score(tally, matches, article.url());
+                    }
+                }));
         return tally;
     }
 

@@ -37,8 +37,12 @@ public final class RangeExporter {
 
     private final World world;
     private final ImageDecoder decoder = new ImageDecoder();
-    private final PdqImageHashing hashing = new PdqImageHashing();
+    private final ThreadLocal<PdqImageHashing> hashing = ThreadLocal.withInitial(PdqImageHashing::new);
     private final TextSignal text = new TextSignal();
+
+    /** One article's files and ground-truth lines, rendered off the writing thread. */
+    private record Rendered(Article article, List<Copy> copies, Map<Path, byte[]> files, List<String> lines) {
+    }
 
     public RangeExporter(World world) {
         this.world = world;
@@ -55,10 +59,31 @@ public final class RangeExporter {
                     List<Article> latest = new ArrayList<>();
                     List<String> urls = new ArrayList<>();
                     Map<String, List<String>> mirrorUrls = new java.util.TreeMap<>();
-                    for (int n = 0; n < world.size().articlesPerOutlet(); n++) {
-                        Article article = world.article(outlet, n);
-                        List<Copy> copies = world.copies(article);
-                        exportArticle(out, article, copies, items, mirrorUrls);
+                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                            Runtime.getRuntime().availableProcessors());
+                    java.util.ArrayDeque<java.util.concurrent.Future<Rendered>> inFlight = new java.util.ArrayDeque<>();
+                    int next = 0;
+                    int total = world.size().articlesPerOutlet();
+                    try {
+                    for (int n = 0; n < total; n++) {
+                        // Render ahead on every core; write in article order so the output never varies.
+                        while (next < total && inFlight.size() < 64) {
+                            Article ahead = world.article(outlet, next++);
+                            inFlight.add(pool.submit(() -> render(out, ahead)));
+                        }
+                        Rendered rendered = await(inFlight.removeFirst());
+                        Article article = rendered.article();
+                        for (Map.Entry<Path, byte[]> file : rendered.files().entrySet()) {
+                            Files.createDirectories(file.getKey().getParent());
+                            Files.write(file.getKey(), file.getValue());
+                        }
+                        for (String line : rendered.lines()) {
+                            items.write(line);
+                            items.newLine();
+                        }
+                        for (Copy copy : rendered.copies()) {
+                            mirrorUrls.computeIfAbsent(copy.domain(), d -> new ArrayList<>()).add(copy.url());
+                        }
                         urls.add(article.url());
                         latest.add(article);
                         if (latest.size() > LATEST) {
@@ -69,6 +94,9 @@ public final class RangeExporter {
                                     Channels.newsletter(outlet, (n + 1) / LATEST, latest));
                         }
                         progress.accept(++done);
+                    }
+                    } finally {
+                        pool.shutdownNow();
                     }
                     Path site = out.resolve("sites").resolve(outlet.primaryDomain());
                     List<Article> newestFirst = new ArrayList<>(latest);
@@ -97,14 +125,16 @@ public final class RangeExporter {
         }
     }
 
-    private void exportArticle(Path out, Article article, List<Copy> copies, BufferedWriter items,
-                               Map<String, List<String>> mirrorUrls) throws IOException {
+    private Rendered render(Path out, Article article) throws IOException {
+        List<Copy> copies = world.copies(article);
+        Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        PdqImageHashing pdq = hashing.get();
         Path site = out.resolve("sites").resolve(article.domain());
         byte[] png = Images.png(Images.original(world, article));
-        Files.createDirectories(site.resolve("media"));
-        Files.write(site.resolve("media").resolve(article.number() + ".png"), png);
-        write(site.resolve("articles").resolve(article.number() + ".html"), Channels.articlePage(article, copies));
-        PdqResult originalHash = hashing.hash(decoder.decode(png, article.id()));
+        files.put(site.resolve("media").resolve(article.number() + ".png"), png);
+        files.put(site.resolve("articles").resolve(article.number() + ".html"), utf8(Channels.articlePage(article, copies)));
+        PdqResult originalHash = pdq.hash(decoder.decode(png, article.id()));
         String originalText = text.hash(article.text()).value();
 
         ObjectNode row = JSON.createObjectNode();
@@ -112,8 +142,7 @@ public final class RangeExporter {
                 .put("language", article.language()).put("url", article.url()).put("media_url", article.imageUrl())
                 .put("domain", article.domain()).put("provider", article.provider())
                 .put("pdq", originalHash.hash().toHex()).put("pdq_quality", originalHash.quality());
-        items.write(JSON.writeValueAsString(row));
-        items.newLine();
+        lines.add(JSON.writeValueAsString(row));
 
         for (Copy copy : copies) {
             Path mirror = out.resolve("sites").resolve(copy.domain());
@@ -124,26 +153,42 @@ public final class RangeExporter {
             if (copy.image()) {
                 byte[] media = Images.copy(world, copy);
                 String file = copy.mediaUrl().substring(copy.mediaUrl().lastIndexOf('/') + 1);
-                Files.createDirectories(mirror.resolve("m"));
-                Files.write(mirror.resolve("m").resolve(file), media);
-                write(mirror.resolve("m").resolve(copy.id() + ".html"), Channels.copyPage(copy, null));
+                files.put(mirror.resolve("m").resolve(file), media);
+                files.put(mirror.resolve("m").resolve(copy.id() + ".html"), utf8(Channels.copyPage(copy, null)));
                 DecodedImage decoded = decoder.decode(media, copy.id());
-                int distance = hashing.hash(decoded).hash().hammingDistance(originalHash.hash());
-                int dihedral = hashing.hashDihedral(decoded).values().stream()
+                int distance = pdq.hash(decoded).hash().hammingDistance(originalHash.hash());
+                int dihedral = pdq.hashDihedral(decoded).values().stream()
                         .mapToInt(r -> r.hash().hammingDistance(originalHash.hash())).min().orElse(distance);
                 copyRow.put("media_url", copy.mediaUrl()).put("transform", copy.transform().get().name().toLowerCase())
                         .put("pdq_distance", distance).put("dihedral_distance", dihedral)
                         .put("hard", distance > MATCH_DISTANCE);
             } else {
                 String edited = world.edited(copy);
-                write(mirror.resolve("t").resolve(copy.id() + ".html"), Channels.copyPage(copy, edited));
+                files.put(mirror.resolve("t").resolve(copy.id() + ".html"), utf8(Channels.copyPage(copy, edited)));
                 copyRow.put("text_distance", text.distance(originalText, text.hash(edited).value()))
                         .put("hard", false);
             }
-            mirrorUrls.computeIfAbsent(copy.domain(), d -> new ArrayList<>()).add(copy.url());
-            items.write(JSON.writeValueAsString(copyRow));
-            items.newLine();
+            lines.add(JSON.writeValueAsString(copyRow));
         }
+        return new Rendered(article, copies, files, lines);
+    }
+
+    private static Rendered await(java.util.concurrent.Future<Rendered> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while exporting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("rendering the range failed", e.getCause());
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void writeWorld(Path file) throws IOException {
