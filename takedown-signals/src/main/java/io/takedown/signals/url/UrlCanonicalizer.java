@@ -98,7 +98,13 @@ public final class UrlCanonicalizer {
         if (info.hasErrors()) {
             throw new InvalidInputException(null, "invalid host name '" + host + "': " + info.getErrors());
         }
-        return ascii.toString().toLowerCase(Locale.ROOT);
+        String result = ascii.toString().toLowerCase(Locale.ROOT);
+        // UTS #46 maps some characters to spaces or symbols without flagging them; a host is letters,
+        // digits, hyphens, underscores and dots, or it is not a link we can match.
+        if (!result.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+            throw new InvalidInputException(null, "invalid host name '" + host + "'");
+        }
+        return result;
     }
 
     private static int portOf(String rawAuthority) {
@@ -126,7 +132,8 @@ public final class UrlCanonicalizer {
         List<String> segments = new ArrayList<>();
         String[] parts = rawPath.split("/", -1);
         for (int i = 1; i < parts.length; i++) {
-            String part = parts[i];
+            // Escapes first: "%2E" is a dot and must be removed as one (RFC 3986, 6.2.2).
+            String part = normalizeEscapes(parts[i]);
             if (part.equals(".")) {
                 if (i == parts.length - 1) {
                     segments.add("");
@@ -139,7 +146,7 @@ public final class UrlCanonicalizer {
                     segments.add("");
                 }
             } else {
-                segments.add(normalizeEscapes(part));
+                segments.add(part);
             }
         }
         return "/" + String.join("/", segments);
