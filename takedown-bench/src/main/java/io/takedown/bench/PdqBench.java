@@ -65,7 +65,8 @@ public final class PdqBench {
             }
         }
         double decodeSeconds = (System.nanoTime() - decodeStart) / 1e9;
-        List<DecodedImage> reduced = images.stream().map(PdqBench::asReferenceResizes).toList();
+        // The reference resizes before it starts its hash clock; give both sides the same input.
+        List<DecodedImage> reduced = images.stream().map(PdqImageHashing::asReferenceResizes).toList();
         int cores = Runtime.getRuntime().availableProcessors();
         System.err.printf("%d images, %d cores; warming up%n", images.size(), cores);
 
@@ -142,25 +143,6 @@ public final class PdqBench {
             folderHashing.hashAll(targets, result -> files.incrementAndGet());
         } while (System.nanoTime() < deadline);
         return new Measured(files.get(), (System.nanoTime() - start) / 1e9);
-    }
-
-    /** The reference resizes before it starts its hash clock; give both sides the same input. */
-    private static DecodedImage asReferenceResizes(DecodedImage image) {
-        int side = PdqImageHashing.DOWNSAMPLE_SIDE;
-        if (image.width() <= side && image.height() <= side) {
-            return image;
-        }
-        int channels = image.channels();
-        byte[] out = new byte[side * side * channels];
-        for (int y = 0; y < side; y++) {
-            int sy = (int) (((double) y * image.height()) / side);
-            for (int x = 0; x < side; x++) {
-                int sx = (int) (((double) x * image.width()) / side);
-                System.arraycopy(image.pixels(), (sy * image.width() + sx) * channels, out, (y * side + x) * channels,
-                        channels);
-            }
-        }
-        return new DecodedImage(side, side, channels, out);
     }
 
     /** Runs the reference's own benchmark tool; returns {hashes per second, reads per second}. */

@@ -152,8 +152,7 @@ final class DemoCommand implements Callable<Integer> {
             targets.add(HashTarget.of(file));
             byPath.put(file.toString(), article);
         });
-        FileHasher hasher = new FileHasher(List.of(registry().get("md5"), registry().get("pdq")), new ImageDecoder(),
-                text -> Optional.empty());
+        FileHasher hasher = imageHasher();
         List<NewEntry> entries = new ArrayList<>();
         TextSignal text = new TextSignal();
         try (Progress progress = Progress.start("Banking originals", targets.size(), !noProgress)) {
@@ -181,8 +180,7 @@ final class DemoCommand implements Callable<Integer> {
             targets.add(HashTarget.of(path));
             byPath.put(path.toString(), copy);
         }));
-        FileHasher hasher = new FileHasher(List.of(registry().get("md5"), registry().get("pdq")), new ImageDecoder(),
-                text -> Optional.empty());
+        FileHasher hasher = imageHasher();
         ImageDecoder decoder = new ImageDecoder();
         ThreadLocal<PdqImageHashing> dihedral = ThreadLocal.withInitial(PdqImageHashing::new);
         try (Progress progress = Progress.start("Matching copies", targets.size(), !noProgress)) {
@@ -279,7 +277,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static SignalRegistry registry() {
-        return SignalRegistry.discover();
+    /** MD5 and PDQ of image files: what the demo banks and matches. */
+    private static FileHasher imageHasher() {
+        SignalRegistry registry = SignalRegistry.discover();
+        return new FileHasher(List.of(registry.get("md5"), registry.get("pdq")), new ImageDecoder(),
+                text -> Optional.empty());
     }
 }

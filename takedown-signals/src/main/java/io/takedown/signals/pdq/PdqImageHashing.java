@@ -95,6 +95,27 @@ public final class PdqImageHashing {
         return products;
     }
 
+    /**
+     * The image as the reference hashes it: resized to 512 x 512 by nearest neighbour when larger on
+     * either side, else unchanged. Benchmarks use it to give both implementations the same input.
+     */
+    public static DecodedImage asReferenceResizes(DecodedImage image) {
+        if (image.width() <= DOWNSAMPLE_SIDE && image.height() <= DOWNSAMPLE_SIDE) {
+            return image;
+        }
+        int channels = image.channels();
+        int[] columns = sourceIndices(DOWNSAMPLE_SIDE, image.width());
+        int[] rows = sourceIndices(DOWNSAMPLE_SIDE, image.height());
+        byte[] out = new byte[DOWNSAMPLE_SIDE * DOWNSAMPLE_SIDE * channels];
+        for (int y = 0; y < DOWNSAMPLE_SIDE; y++) {
+            for (int x = 0; x < DOWNSAMPLE_SIDE; x++) {
+                System.arraycopy(image.pixels(), (rows[y] * image.width() + columns[x]) * channels, out,
+                        (y * DOWNSAMPLE_SIDE + x) * channels, channels);
+            }
+        }
+        return new DecodedImage(DOWNSAMPLE_SIDE, DOWNSAMPLE_SIDE, channels, out);
+    }
+
     /** Source index of each target index; identity when the size does not change. */
     static int[] sourceIndices(int target, int source) {
         int[] indices = new int[target];
