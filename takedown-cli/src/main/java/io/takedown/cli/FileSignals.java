@@ -71,10 +71,14 @@ final class FileSignals {
     /** Hashes every file under {@code paths} on all cores, in path order, with a progress bar on a terminal. */
     static int hash(List<Path> paths, List<String> names, boolean progress, CommandSpec spec,
                     Consumer<FileHashes> sink) {
-        List<SignalType> types = types(names, spec);
+        return hash(paths, hasher(types(names, spec)), Runtime.getRuntime().availableProcessors(), progress, sink);
+    }
+
+    /** Same, with a given hasher and thread count; returns how many files (and unreadable paths) there were. */
+    static int hash(List<Path> paths, FileHasher hasher, int threads, boolean progress, Consumer<FileHashes> sink) {
         List<HashTarget> targets = FolderWalk.expand(paths);
         try (Progress bar = Progress.start("Hashing", targets.size(), progress)) {
-            new FolderHashing(hasher(types), Runtime.getRuntime().availableProcessors()).hashAll(targets, result -> {
+            new FolderHashing(hasher, threads).hashAll(targets, result -> {
                 sink.accept(result);
                 bar.step();
             });

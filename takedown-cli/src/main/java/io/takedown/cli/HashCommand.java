@@ -2,19 +2,12 @@ package io.takedown.cli;
 
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
-import io.takedown.signals.DigestHasher;
 import io.takedown.signals.ImageHasher;
 import io.takedown.signals.Signal;
-import io.takedown.signals.SignalRegistry;
 import io.takedown.signals.SignalType;
 import io.takedown.signals.TextHasher;
 import io.takedown.signals.hashing.FileHasher;
 import io.takedown.signals.hashing.FileHashes;
-import io.takedown.signals.hashing.FolderHashing;
-import io.takedown.signals.hashing.FolderWalk;
-import io.takedown.signals.hashing.HashTarget;
-import io.takedown.signals.media.ImageDecoder;
-import io.takedown.signals.text.LanguageIdentifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,56 +52,31 @@ final class HashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SignalType> types = chosenTypes(SignalRegistry.discover());
-        LanguageIdentifier languages = new LanguageIdentifier();
-        FileHasher hasher = new FileHasher(types, new ImageDecoder(), languages::identify);
+        List<SignalType> types = FileSignals.types(signalNames, spec);
+        FileHasher hasher = FileSignals.hasher(types);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        List<HashTarget> targets = FolderWalk.expand(paths);
         List<String> columns = columns(types);
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger failures = new AtomicInteger();
-        try (RowWriter writer = format.open(out, columns);
-             Progress progress = Progress.start("Hashing", targets.size(), !noProgress)) {
-            new FolderHashing(hasher, threadCount).hashAll(targets, result -> {
+        int files;
+        try (RowWriter writer = format.open(out, columns)) {
+            files = FileSignals.hash(paths, hasher, threadCount, !noProgress, result -> {
                 if (!result.ok()) {
                     failures.incrementAndGet();
                 }
                 writer.row(row(result, types));
-                progress.step();
             });
         }
         if (failures.get() > 0) {
             spec.commandLine().getErr().printf("takedown: %d of %d files could not be fully hashed (see status and error columns)%n",
-                    failures.get(), targets.size());
+                    failures.get(), files);
             spec.commandLine().getErr().flush();
             return ExitCodes.SOME_INPUTS_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    private List<SignalType> chosenTypes(SignalRegistry registry) {
-        List<SignalType> fileTypes = registry.all().stream()
-                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher)
-                .toList();
-        if (signalNames == null || signalNames.isEmpty()) {
-            return fileTypes;
-        }
-        List<SignalType> chosen = new ArrayList<>();
-        for (SignalType type : fileTypes) {
-            if (signalNames.contains(type.name())) {
-                chosen.add(type);
-            }
-        }
-        for (String name : signalNames) {
-            if (fileTypes.stream().noneMatch(t -> t.name().equals(name))) {
-                throw new ParameterException(spec.commandLine(), "unknown file signal '" + name + "'; known: "
-                        + String.join(",", fileTypes.stream().map(SignalType::name).toList()));
-            }
-        }
-        return chosen;
     }
 
     static List<String> columns(List<SignalType> types) {
