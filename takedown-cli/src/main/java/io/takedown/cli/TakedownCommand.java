@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = TakedownCommand.Version.class,
         description = "Find, refer and remove terrorist content; tested on a synthetic range only.",
         subcommands = {DemoCommand.class, HashCommand.class, BankCommand.class, MatchCommand.class, RangeCommand.class,
-            LegalCommands.DirectoryCommand.class, LegalCommands.CaseCommand.class, LegalCommands.ReferralCommand.class,
-            LegalCommands.OrderCommand.class, LegalCommands.ReportCommand.class, LegalCommands.AuditCommand.class,
+            DirectoryCommands.DirectoryCommand.class, CaseCommands.CaseCommand.class, ReferralCommands.ReferralCommand.class,
+            OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
             SignalsCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {
