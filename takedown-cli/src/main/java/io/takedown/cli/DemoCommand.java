@@ -61,9 +61,10 @@ import picocli.CommandLine.Spec;
  * one does in range time.
  */
 @Command(name = "demo", description = {
-    "Run the main job on a synthetic range: bank the fictional outlets' originals, find their mirror",
-    "copies (re-encoded, resized, cropped, watermarked, flipped...), score against the ground truth,",
-    "and send removal notices to the simulated providers. Uses the embedded store in the data directory."})
+    "Run the main job end to end on a synthetic range.",
+    "Banks the fictional outlets' originals, finds their mirror copies (re-encoded, resized, cropped,",
+    "watermarked, flipped...), scores detection against the ground truth, and sends removal orders to",
+    "the simulated providers. Uses the embedded store in the data directory."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code takedown hash PATH...}: one row of signals per file, folders walked recursively. */
 @Command(name = "hash", description = {
-    "Hash files and folders (recursively): MD5 and SHA-256 of every file, PDQ of images, a text",
-    "fingerprint and language of plain text. One row per file, in path order; a file that fails",
-    "gets a row with status 'failed' or 'partial' and the reason, and the rest continue.",
+    "Hash files and folders, recursively.",
+    "MD5 and SHA-256 of every file, PDQ of images, a text fingerprint and language of plain text.",
+    "One row per file, in path order; a file that fails gets a row with status 'failed' or",
+    "'partial' and the reason, and the rest continue.",
     "Exit code 0 when every file hashed, 1 when some failed."})
 final class HashCommand implements Callable<Integer> {
 

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code takedown match PATH... [--bank NAME]}: which banked entries do these files match? */
 @Command(name = "match", description = {
-    "Match files and folders against banks. One row per match, with distance, labels and the matched",
-    "entry's provenance; a file without matches gets one row with status no-match. Matches that a",
+    "Match files and folders against every bank.",
+    "One row per match, with distance, labels and the matched entry's provenance; a file without",
+    "matches gets one row with status no-match. Matches that a",
     "negative bank marks as known false positives have status suppressed."})
 final class MatchCommand implements Callable<Integer> {
 
