@@ -131,9 +131,10 @@ final class DemoCommand implements Callable<Integer> {
                 table.row(row("edited text copies (MinHash)", texts));
             }
             out.println();
-            out.println("3. Sent a removal order for one item on each of the outlets' domains to its host; reactions in range time:");
+            out.println("3. Removal orders for one item on each of the outlets' domains, drafted, approved, signed and sent");
+            out.println("   to the simulated hosts after the 12-hour prior notice; their reactions in range time:");
             out.flush();
-            followNotices(world, out);
+            new DemoOrders(world, workspace, out).run();
         }
         out.printf("%nRange files and ground truth: %s (world.json, items.jsonl).%n", dir);
         out.flush();
@@ -231,51 +232,6 @@ final class DemoCommand implements Callable<Integer> {
         tally.wrong += (int) matches.stream()
                 .filter(m -> !m.entry().provenance().sourceRef().map(expectedSource::equals).orElse(false))
                 .map(m -> m.entry().provenance().sourceRef().orElse("")).distinct().count();
-    }
-
-    private void followNotices(World world, PrintWriter out) throws Exception {
-        RangeClock clock = RangeClock.manual(Instant.parse("2026-03-01T09:00:00Z"));
-        try (RangeServer server = new RangeServer(world, clock).start()) {
-            RangeHttpClient client = new RangeHttpClient(server::resolve);
-            // One item per domain: the primary's first article, and a copy on each mirror.
-            record Target(Outlet outlet, String url, String provider) {
-            }
-            List<Target> targets = new ArrayList<>();
-            for (Outlet outlet : world.outlets()) {
-                Article first = world.article(outlet, 0);
-                targets.add(new Target(outlet, first.url(), outlet.providers().getFirst()));
-                for (int d = 1; d < outlet.domains().size(); d++) {
-                    String domain = outlet.domains().get(d);
-                    world.articles().filter(a -> a.outlet() == outlet).flatMap(a -> world.copies(a).stream())
-                            .filter(c -> c.domain().equals(domain)).findFirst()
-                            .ifPresent(copy -> targets.add(new Target(outlet, copy.url(), copy.provider())));
-                }
-            }
-            List<String> answers = new ArrayList<>();
-            for (Target target : targets) {
-                var response = client.post(server.noticeEndpoint(target.provider()).toString(), "application/json",
-                        ("{\"url\":\"" + target.url() + "\",\"kind\":\"order\",\"reference\":\"demo\"}")
-                                .getBytes(StandardCharsets.UTF_8));
-                answers.add(response.text().replaceAll(".*\"status\":\"([a-z-]+)\".*", "$1").strip());
-            }
-            clock.advance(Duration.ofHours(1));
-            List<Integer> atOneHour = new ArrayList<>();
-            for (Target target : targets) {
-                atOneHour.add(client.get(target.url()).status());
-            }
-            clock.advance(Duration.ofHours(5));
-            try (RowWriter table = OutputFormat.TABLE.open(out, List.of("url", "host", "behaviour", "answer",
-                    "HTTP after 1 h", "HTTP after 6 h", "removed within 1 h (TCO Art. 3(3))"))) {
-                for (int i = 0; i < targets.size(); i++) {
-                    Target target = targets.get(i);
-                    Provider provider = world.provider(target.provider());
-                    int late = client.get(target.url()).status();
-                    table.row(Arrays.asList(target.url(), provider.name() + " (" + provider.country() + ")",
-                            provider.behaviour().name().toLowerCase().replace('_', ' '), answers.get(i),
-                            atOneHour.get(i), late, atOneHour.get(i) == 410 ? "yes" : "no"));
-                }
-            }
-        }
     }
 
     /** MD5 and PDQ of image files: what the demo banks and matches. */

@@ -18,7 +18,8 @@ class DemoCommandTest {
             CliRun demo = CliRun.run("--home", home.toString(), "demo", "--no-progress");
             assertThat(demo.exitCode()).as(demo.out()).isZero();
             assertThat(demo.out()).contains("all image copies").contains("edited text copies")
-                    .contains("removed within 1 h");
+                    .contains("within 1 h (Art. 3(3))").contains("Audit trail: intact")
+                    .contains("transparency 2026: orders issued");
         }
         assertThat(Files.exists(home.resolve("takedown.db"))).isTrue();
         assertThat(Files.exists(home.resolve("demo/range-42-small/items.jsonl"))).isTrue();
