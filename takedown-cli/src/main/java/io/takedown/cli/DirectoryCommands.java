@@ -35,6 +35,15 @@ final class DirectoryCommands {
     static final class DirectoryCommand extends LegalCommands.Group {
     }
 
+    /** The acting user if the directory knows them; nobody while the directory is being bootstrapped. */
+    static Optional<Actor> optionalActor(Directory directory, String name) {
+        try {
+            return Optional.of(directory.actor(name));
+        } catch (io.takedown.core.TakedownException e) {
+            return Optional.empty();
+        }
+    }
+
     @Command(name = "agency", description = "Add an agency: authority, referral unit, coordinator, provider or NGO.")
     static final class AddAgency extends LegalCommands.Legal {
         @Parameters(index = "0", paramLabel = "CODE")
@@ -51,19 +60,11 @@ final class DirectoryCommands {
         @Override
         int run(Workspace w) {
             Directory directory = w.directory();
-            Optional<Actor> by = optionalActor(directory);
+            Optional<Actor> by = optionalActor(directory, root().actor());
             Agency agency = directory.addAgency(by, code, name, country.toUpperCase(Locale.ROOT),
                     AgencyKind.valueOf(kind.toUpperCase(Locale.ROOT)), Optional.ofNullable(endpoint));
             out().printf("added agency %s (%s, %s)%n", agency.code(), agency.kind(), agency.country());
             return ExitCodes.OK;
-        }
-
-        Optional<Actor> optionalActor(Directory directory) {
-            try {
-                return Optional.of(directory.actor(root().actor()));
-            } catch (io.takedown.core.TakedownException e) {
-                return Optional.empty();
-            }
         }
     }
 
@@ -79,12 +80,7 @@ final class DirectoryCommands {
         @Override
         int run(Workspace w) {
             Directory directory = w.directory();
-            Optional<Actor> by;
-            try {
-                by = Optional.of(directory.actor(root().actor()));
-            } catch (io.takedown.core.TakedownException e) {
-                by = Optional.empty();
-            }
+            Optional<Actor> by = optionalActor(directory, root().actor());
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             for (String role : roles) {
                 try {
