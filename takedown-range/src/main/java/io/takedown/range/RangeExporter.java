@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.takedown.core.InOrder;
 import io.takedown.signals.media.DecodedImage;
 import io.takedown.signals.media.ImageDecoder;
 import io.takedown.signals.pdq.PdqImageHashing;
@@ -53,51 +54,44 @@ public final class RangeExporter {
         try {
             Files.createDirectories(out);
             writeWorld(out.resolve("world.json"));
-            long done = 0;
+            long doneBefore = 0;
             try (BufferedWriter items = Files.newBufferedWriter(out.resolve("items.jsonl"), StandardCharsets.UTF_8)) {
                 for (Outlet outlet : world.outlets()) {
                     List<Article> latest = new ArrayList<>();
                     List<String> urls = new ArrayList<>();
                     Map<String, List<String>> mirrorUrls = new java.util.TreeMap<>();
-                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                            Runtime.getRuntime().availableProcessors());
-                    java.util.ArrayDeque<java.util.concurrent.Future<Rendered>> inFlight = new java.util.ArrayDeque<>();
-                    int next = 0;
-                    int total = world.size().articlesPerOutlet();
-                    try {
-                    for (int n = 0; n < total; n++) {
-                        // Render ahead on every core; write in article order so the output never varies.
-                        while (next < total && inFlight.size() < 64) {
-                            Article ahead = world.article(outlet, next++);
-                            inFlight.add(pool.submit(() -> render(out, ahead)));
-                        }
-                        Rendered rendered = await(inFlight.removeFirst());
-                        Article article = rendered.article();
-                        for (Map.Entry<Path, byte[]> file : rendered.files().entrySet()) {
-                            Files.createDirectories(file.getKey().getParent());
-                            Files.write(file.getKey(), file.getValue());
-                        }
-                        for (String line : rendered.lines()) {
-                            items.write(line);
-                            items.newLine();
-                        }
-                        for (Copy copy : rendered.copies()) {
-                            mirrorUrls.computeIfAbsent(copy.domain(), d -> new ArrayList<>()).add(copy.url());
-                        }
-                        urls.add(article.url());
-                        latest.add(article);
-                        if (latest.size() > LATEST) {
-                            latest.removeFirst();
-                        }
-                        if ((n + 1) % LATEST == 0) {
-                            write(out.resolve("newsletters").resolve(outlet.id()).resolve("issue-" + ((n + 1) / LATEST) + ".eml"),
-                                    Channels.newsletter(outlet, (n + 1) / LATEST, latest));
-                        }
-                        progress.accept(++done);
-                    }
-                    } finally {
-                        pool.shutdownNow();
-                    }
+                    long[] done = {doneBefore};
+                    java.util.Iterator<Article> articles = java.util.stream.IntStream
+                            .range(0, world.size().articlesPerOutlet()).mapToObj(n -> world.article(outlet, n)).iterator();
+                    // Rendered ahead on every core, written in article order so the output never varies.
+                    InOrder.map(articles, Runtime.getRuntime().availableProcessors(), "takedown-range-export",
+                            article -> unchecked(() -> render(out, article)), rendered -> unchecked(() -> {
+                                Article article = rendered.article();
+                                for (Map.Entry<Path, byte[]> file : rendered.files().entrySet()) {
+                                    Files.createDirectories(file.getKey().getParent());
+                                    Files.write(file.getKey(), file.getValue());
+                                }
+                                for (String line : rendered.lines()) {
+                                    items.write(line);
+                                    items.newLine();
+                                }
+                                for (Copy copy : rendered.copies()) {
+                                    mirrorUrls.computeIfAbsent(copy.domain(), d -> new ArrayList<>()).add(copy.url());
+                                }
+                                urls.add(article.url());
+                                latest.add(article);
+                                if (latest.size() > LATEST) {
+                                    latest.removeFirst();
+                                }
+                                int issue = (article.number() + 1) / LATEST;
+                                if ((article.number() + 1) % LATEST == 0) {
+                                    write(out.resolve("newsletters").resolve(outlet.id()).resolve("issue-" + issue + ".eml"),
+                                            Channels.newsletter(outlet, issue, latest));
+                                }
+                                progress.accept(++done[0]);
+                                return null;
+                            }));
+                    doneBefore = done[0];
                     Path site = out.resolve("sites").resolve(outlet.primaryDomain());
                     List<Article> newestFirst = new ArrayList<>(latest);
                     java.util.Collections.reverse(newestFirst);
@@ -173,17 +167,16 @@ public final class RangeExporter {
         return new Rendered(article, copies, files, lines);
     }
 
-    private static Rendered await(java.util.concurrent.Future<Rendered> future) throws IOException {
+    @FunctionalInterface
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T unchecked(IoWork<T> work) {
         try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while exporting", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("rendering the range failed", e.getCause());
+            return work.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,18 +1,10 @@
 package io.takedown.signals.hashing;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.takedown.core.InOrder;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-/**
- * Hashes many files on several threads and hands the results over in input order. At most
- * {@code 4 x threads} files are in flight, so memory stays flat on a folder of a million files.
- */
+/** Hashes many files on several threads and hands the results over in input order ({@link InOrder}). */
 public final class FolderHashing {
 
     private final FileHasher hasher;
@@ -31,29 +23,7 @@ public final class FolderHashing {
      * calling thread.
      */
     public void hashAll(List<HashTarget> targets, Consumer<FileHashes> sink) {
-        if (threads == 1) {
-            targets.forEach(target -> sink.accept(hashOne(target)));
-            return;
-        }
-        int window = threads * 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "takedown-hash");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Deque<Future<FileHashes>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            while (next < targets.size() || !inFlight.isEmpty()) {
-                while (next < targets.size() && inFlight.size() < window) {
-                    HashTarget target = targets.get(next++);
-                    inFlight.add(pool.submit(() -> hashOne(target)));
-                }
-                sink.accept(await(inFlight.removeFirst()));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        InOrder.map(targets.iterator(), threads, "takedown-hash", this::hashOne, sink);
     }
 
     private FileHashes hashOne(HashTarget target) {
@@ -65,17 +35,6 @@ public final class FolderHashing {
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in one codec must not end a run over a million files; the row says what happened.
             return FileHashes.failed(target.displayPath(), "internal error: " + e);
-        }
-    }
-
-    private static FileHashes await(Future<FileHashes> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed unexpectedly", e.getCause());
         }
     }
 }
