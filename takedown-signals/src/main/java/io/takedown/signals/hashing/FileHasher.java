@@ -39,6 +39,9 @@ public final class FileHasher {
     public static final long MAX_TEXT_BYTES = 16L << 20;
 
     private final List<SignalType> types;
+    private final List<DigestHasher> digestTypes;
+    private final List<ImageHasher> imageTypes;
+    private final List<TextHasher> textTypes;
     private final ImageDecoder decoder;
     private final Function<String, Optional<String>> languageIdentifier;
     private final MediaTypeSniffer sniffer = new MediaTypeSniffer();
@@ -51,6 +54,9 @@ public final class FileHasher {
     public FileHasher(List<SignalType> types, ImageDecoder decoder,
                       Function<String, Optional<String>> languageIdentifier) {
         this.types = List.copyOf(types);
+        this.digestTypes = capable(DigestHasher.class);
+        this.imageTypes = capable(ImageHasher.class);
+        this.textTypes = capable(TextHasher.class);
         this.decoder = decoder;
         this.languageIdentifier = languageIdentifier;
     }
@@ -60,7 +66,6 @@ public final class FileHasher {
     }
 
     public FileHashes hash(Path file, String displayPath) {
-        List<DigestHasher> digestTypes = capable(DigestHasher.class);
         MessageDigest[] digests = new MessageDigest[digestTypes.size()];
         for (int i = 0; i < digests.length; i++) {
             digests[i] = digestTypes.get(i).newDigest();
@@ -101,7 +106,6 @@ public final class FileHasher {
         List<String> problems = new ArrayList<>();
         Optional<String> language = Optional.empty();
 
-        List<ImageHasher> imageTypes = capable(ImageHasher.class);
         if (MediaTypeSniffer.isImage(mediaType) && !imageTypes.isEmpty()) {
             try {
                 DecodedImage image = decoder.decode(file);
@@ -113,7 +117,6 @@ public final class FileHasher {
                 problems.add(e.reason());
             }
         }
-        List<TextHasher> textTypes = capable(TextHasher.class);
         if (MediaTypeSniffer.isText(mediaType) && !textTypes.isEmpty()) {
             if (size > MAX_TEXT_BYTES) {
                 problems.add("text of " + size + " bytes is over the " + MAX_TEXT_BYTES + "-byte limit for text signals");

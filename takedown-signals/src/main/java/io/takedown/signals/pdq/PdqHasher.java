@@ -388,26 +388,14 @@ public final class PdqHasher {
         }
     }
 
-    /** Transposes a row-major rows x columns matrix into a row-major columns x rows one, in cache blocks. */
-    static void transpose(float[] in, int rows, int columns, float[] out) {
-        final int block = 32;
-        for (int r0 = 0; r0 < rows; r0 += block) {
-            int r1 = Math.min(rows, r0 + block);
-            for (int c0 = 0; c0 < columns; c0 += block) {
-                int c1 = Math.min(columns, c0 + block);
-                for (int r = r0; r < r1; r++) {
-                    int inRow = r * columns;
-                    for (int c = c0; c < c1; c++) {
-                        out[c * rows + r] = in[inRow + c];
-                    }
-                }
-            }
-        }
-    }
-
+    /** A row-major rows x columns matrix as a row-major columns x rows one. */
     private static float[] transpose(float[] in, int rows, int columns) {
         float[] out = new float[rows * columns];
-        transpose(in, rows, columns, out);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                out[c * rows + r] = in[r * columns + c];
+            }
+        }
         return out;
     }
 
