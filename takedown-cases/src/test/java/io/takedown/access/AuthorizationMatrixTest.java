@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.takedown.core.TakedownException;
 import io.takedown.orders.Impossibility;
 import io.takedown.orders.LegalFixture;
-import io.takedown.orders.OrderService;
 import io.takedown.orders.TransparencyReport;
 import io.takedown.orders.Transmitter;
 import io.takedown.audit.AuditVerifier;

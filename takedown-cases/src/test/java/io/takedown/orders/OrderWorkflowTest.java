@@ -10,7 +10,6 @@ import io.takedown.core.TakedownException;
 import io.takedown.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

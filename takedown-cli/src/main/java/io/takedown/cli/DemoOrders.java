@@ -25,7 +25,6 @@ import io.takedown.range.RangeHttpClient;
 import io.takedown.range.RangeServer;
 import io.takedown.range.World;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,16 +77,15 @@ final class DemoOrders {
         OrderService orders = new OrderService(workspace.database(), directory, audit, clock);
         try (RangeServer server = new RangeServer(world, clock).start()) {
             RangeHttpClient client = new RangeHttpClient(server::resolve);
+            Map<String, String> rangeProviderByCode = new java.util.HashMap<>();
             for (Provider provider : world.providers()) {
                 ensureProvider(directory, users.get()[2], provider);
+                rangeProviderByCode.put(providerCode(provider.id()), provider.id());
             }
-            Transmitter transmitter = (provider, signed) -> {
-                String id = "provider-" + provider.code().substring(provider.code().lastIndexOf('-') + 1);
-                var response = client.post(server.noticeEndpoint(id).toString(), "application/json",
-                        ("{\"kind\":\"order\",\"order\":\"" + signed + "\",\"url\":\"" + LegalCommands.firstUrl(signed)
-                                + "\"}").getBytes(StandardCharsets.UTF_8));
-                return "HTTP " + response.status();
-            };
+            // The range's ports change per run, so deliver to where each provider listens now.
+            Transmitter transmitter = (provider, signed) -> "HTTP " + client.post(
+                    server.noticeEndpoint(rangeProviderByCode.get(provider.code())).toString(), "application/json",
+                    LegalCommands.orderNotice(signed, null)).status();
             long caseId = cases.createCase(analyst, "synthetic range seed " + world.seed(), Handling.AMBER, false).id();
             List<Target> targets = targets();
             List<Long> ids = new ArrayList<>();

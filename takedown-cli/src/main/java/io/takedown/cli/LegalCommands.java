@@ -81,9 +81,19 @@ final class LegalCommands {
         }
     }
 
-    /** The first URL named in a signed order's payload. */
-    static String firstUrl(String jws) throws java.io.IOException {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("urls").path(0).asText();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The body a provider's notice endpoint receives for a signed order: the JWS and the URL to act on
+     * ({@code url}, else the first URL the order names).
+     */
+    static byte[] orderNotice(String jws, String url) throws java.io.IOException {
+        String target = url;
+        if (target == null) {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            target = JSON.readTree(payload).path("urls").path(0).asText();
+        }
+        return JSON.writeValueAsBytes(java.util.Map.of("kind", "order", "order", jws, "url", target));
     }
 }

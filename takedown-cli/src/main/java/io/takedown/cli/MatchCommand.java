@@ -7,7 +7,6 @@ import io.takedown.banks.matching.MatchSettings;
 import io.takedown.banks.matching.Matcher;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
-import io.takedown.signals.Signal;
 import io.takedown.signals.hashing.FileHashes;
 import io.takedown.signals.media.ImageDecoder;
 import io.takedown.signals.pdq.PdqHash;

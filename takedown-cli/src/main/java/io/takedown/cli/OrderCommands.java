@@ -9,7 +9,6 @@ import io.takedown.orders.OrderService;
 import io.takedown.orders.RemovalOrder;
 import io.takedown.orders.Transmitter;
 import io.takedown.range.RangeHttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -91,10 +90,8 @@ final class OrderCommands {
                     return "no endpoint; deliver the signed order out of band";
                 }
                 RangeHttpClient client = new RangeHttpClient(host -> Optional.empty());
-                String target = url != null ? url : LegalCommands.firstUrl(signed);
                 var response = client.post(provider.endpoint().get(), "application/json",
-                        ("{\"kind\":\"order\",\"order\":\"" + signed + "\",\"url\":\"" + target + "\"}")
-                                .getBytes(StandardCharsets.UTF_8));
+                        LegalCommands.orderNotice(signed, url));
                 return "HTTP " + response.status() + " " + response.text().strip();
             };
             RemovalOrder order = orders(w).send(actor(w), id, transmitter);

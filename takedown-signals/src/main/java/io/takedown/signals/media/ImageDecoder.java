@@ -1,6 +1,5 @@
 package io.takedown.signals.media;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
