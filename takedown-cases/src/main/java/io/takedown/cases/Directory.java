@@ -130,7 +130,8 @@ public final class Directory {
         }
     }
 
-    static Optional<Agency> agency(Connection connection, String code) throws SQLException {
+    /** An agency looked up inside the caller's transaction (a nested transaction would commit it early). */
+    public static Optional<Agency> agency(Connection connection, String code) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT * FROM agency WHERE code = ?")) {
             query.setString(1, code);
             try (ResultSet rows = query.executeQuery()) {

@@ -136,18 +136,16 @@ public final class OrderService {
     /** Signs the order (JWS, EdDSA) and transmits it; the one-hour deadline runs from receipt. */
     public RemovalOrder send(Actor actor, long orderId, Transmitter transmitter) {
         Policy.check(actor, Action.SEND_ORDER);
-        RemovalOrder order = get(actor, orderId);
-        Instant now = clock.instant();
-        if (order.status() == OrderStatus.APPROVED && order.earliestSendAt().map(now::isBefore).orElse(false)) {
-            throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is the first to "
-                    + order.provider() + ": the 12-hour prior notice runs until " + order.earliestSendAt().get()
-                    + " (Art. 3(2)); mark it an emergency to send now");
-        }
-        String signed = audit.signer().jws(order.document());
         return transition(actor, orderId, "send", EnumSet.of(OrderStatus.APPROVED), (connection, current, at) -> {
+            if (current.earliestSendAt().map(at::isBefore).orElse(false)) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is the first to "
+                        + current.provider() + ": the 12-hour prior notice runs until " + current.earliestSendAt().get()
+                        + " (Art. 3(2)); mark it an emergency to send now");
+            }
+            String signed = audit.signer().jws(current.document());
             String answer;
             try {
-                answer = transmitter.deliver(directory.agency(current.provider()), signed);
+                answer = transmitter.deliver(Directory.agency(connection, current.provider()).orElseThrow(), signed);
             } catch (Exception e) {
                 throw new TakedownException(TakedownException.Kind.IO, "could not deliver order " + orderId + " to "
                         + current.provider() + ": " + e.getMessage(), e);
