@@ -1,5 +1,6 @@
 package io.takedown.cli;
 
+import io.takedown.app.Takedown;
 import io.takedown.banks.Bank;
 import io.takedown.banks.BankEntry;
 import io.takedown.banks.BankStore;
@@ -70,7 +71,7 @@ final class BankCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Workspace workspace = root().workspace()) {
+            try (Takedown workspace = root().workspace()) {
                 return run(workspace.banks());
             }
         }

@@ -2,6 +2,7 @@ package io.takedown.cli;
 
 import io.takedown.access.Actor;
 import io.takedown.access.Handling;
+import io.takedown.app.Takedown;
 import io.takedown.cases.Item;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
@@ -41,7 +42,7 @@ final class CaseCommands {
         boolean mayLeave;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             var file = cases(w).createCase(actor(w), title, Handling.parse(handling), mayLeave);
             out().printf("case %d created (%s)%n", file.id(), file.handling());
             return ExitCodes.OK;
@@ -51,7 +52,7 @@ final class CaseCommands {
     @Command(name = "list", description = "Cases you may see.")
     static final class ListCases extends LegalCommands.Legal {
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             try (RowWriter rows = OutputFormat.TABLE.open(out(), List.of("case", "agency", "handling", "title", "created_by",
                     "created_at"))) {
                 for (var file : cases(w).cases(actor(w))) {
@@ -77,7 +78,7 @@ final class CaseCommands {
         String handling;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Actor actor = actor(w);
             Item item = cases(w).addItem(actor, caseId, url, Optional.ofNullable(capture), Map.of(), labels,
                     Handling.parse(handling));
@@ -93,7 +94,7 @@ final class CaseCommands {
         long itemId;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Item item = cases(w).viewItem(actor(w), itemId);
             out().printf("item %d of case %d (%s, %s)%n  url: %s%n  capture: %s (preview blurred)%n  labels: %s%n",
                     item.id(), item.caseId(), item.agency(), item.handling(), item.url(),
@@ -108,7 +109,7 @@ final class CaseCommands {
         String url;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             LegalCommands.printPrior(out(), cases(w).priorActions(actor(w), url));
             return ExitCodes.OK;
         }

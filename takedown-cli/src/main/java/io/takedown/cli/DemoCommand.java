@@ -1,5 +1,6 @@
 package io.takedown.cli;
 
+import io.takedown.app.Takedown;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.NewEntry;
 import io.takedown.banks.matching.MatchQuery;
@@ -25,7 +26,6 @@ import io.takedown.signals.pdq.PdqImageHashing;
 import io.takedown.signals.text.TextSignal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             new RangeExporter(world).export(dir, n -> progress.step());
         }
 
-        try (Workspace workspace = root.workspace()) {
+        try (Takedown workspace = root.workspace()) {
             BankStore store = workspace.banks();
             String bank = "demo-" + seed + "-" + world.size().name();
             if (store.banks().stream().noneMatch(b -> b.name().equals(bank))) {
@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             int banked = bankOriginals(world, dir, store, bank);
             out.printf("1. Banked %d signals of the outlets' originals in bank %s.%n", banked, bank);
-            Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS, Clock.systemUTC());
+            Matcher matcher = workspace.matcher(MatchSettings.DEFAULTS);
             Map<Transform, Tally> images = matchImageCopies(world, dir, matcher, bank);
             Tally texts = matchTextCopies(world, matcher, bank);
             out.println("2. Matched every mirror copy against all banks (PDQ radius 31, dihedral variants for flips):");

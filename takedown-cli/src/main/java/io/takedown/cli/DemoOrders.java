@@ -4,7 +4,7 @@ import io.takedown.access.Actor;
 import io.takedown.access.AgencyKind;
 import io.takedown.access.Handling;
 import io.takedown.access.Role;
-import io.takedown.audit.AuditLog;
+import io.takedown.app.Takedown;
 import io.takedown.audit.AuditVerifier;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Directory;
@@ -14,8 +14,8 @@ import io.takedown.core.TakedownException;
 import io.takedown.orders.Impossibility;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.RemovalOrder;
-import io.takedown.orders.TransparencyReport;
 import io.takedown.orders.Transmitter;
+import io.takedown.orders.TransparencyReport;
 import io.takedown.range.Article;
 import io.takedown.range.Notice;
 import io.takedown.range.Outlet;
@@ -49,10 +49,10 @@ final class DemoOrders {
     private static final String APPROVER = "demo-approver";
 
     private final World world;
-    private final Workspace workspace;
+    private final Takedown workspace;
     private final PrintWriter out;
 
-    DemoOrders(World world, Workspace workspace, PrintWriter out) {
+    DemoOrders(World world, Takedown workspace, PrintWriter out) {
         this.world = world;
         this.workspace = workspace;
         this.out = out;
@@ -64,8 +64,8 @@ final class DemoOrders {
 
     void run() throws Exception {
         RangeClock clock = RangeClock.manual(Instant.parse("2026-03-02T09:00:00Z"));
-        AuditLog audit = new AuditLog(workspace.database().dialect(), workspace.signer(), clock);
-        Directory directory = new Directory(workspace.database(), audit);
+        Takedown onRangeTime = workspace.withClock(clock);
+        Directory directory = onRangeTime.directory();
         Optional<Actor[]> users = users(directory);
         if (users.isEmpty()) {
             out.println("   (the directory belongs to someone else: skipping orders; use a fresh --home)");
@@ -73,8 +73,8 @@ final class DemoOrders {
         }
         Actor analyst = users.get()[0];
         Actor approver = users.get()[1];
-        CaseService cases = new CaseService(workspace.database(), audit, clock);
-        OrderService orders = new OrderService(workspace.database(), directory, audit, clock);
+        CaseService cases = onRangeTime.cases();
+        OrderService orders = onRangeTime.orders();
         try (RangeServer server = new RangeServer(world, clock).start()) {
             RangeHttpClient client = new RangeHttpClient(server::resolve);
             Map<String, String> rangeProviderByCode = new java.util.HashMap<>();

@@ -3,6 +3,7 @@ package io.takedown.cli;
 import io.takedown.access.Actor;
 import io.takedown.access.AgencyKind;
 import io.takedown.access.Role;
+import io.takedown.app.Takedown;
 import io.takedown.cases.Agency;
 import io.takedown.cases.Directory;
 import io.takedown.cli.output.OutputFormat;
@@ -58,7 +59,7 @@ final class DirectoryCommands {
         String endpoint;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Directory directory = w.directory();
             Optional<Actor> by = optionalActor(directory, root().actor());
             Agency agency = directory.addAgency(by, code, name, country.toUpperCase(Locale.ROOT),
@@ -78,7 +79,7 @@ final class DirectoryCommands {
         List<String> roles;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Directory directory = w.directory();
             Optional<Actor> by = optionalActor(directory, root().actor());
             Set<Role> parsed = EnumSet.noneOf(Role.class);
@@ -98,7 +99,7 @@ final class DirectoryCommands {
     @Command(name = "list", description = "List agencies.")
     static final class ListAgencies extends LegalCommands.Legal {
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             try (RowWriter rows = OutputFormat.TABLE.open(out(), List.of("code", "kind", "country", "name", "endpoint"))) {
                 for (Agency agency : w.directory().agencies()) {
                     rows.row(Arrays.asList(agency.code(), agency.kind().name().toLowerCase(), agency.country(),

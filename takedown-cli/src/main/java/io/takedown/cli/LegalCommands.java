@@ -1,12 +1,12 @@
 package io.takedown.cli;
 
 import io.takedown.access.Actor;
+import io.takedown.app.Takedown;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.PriorAction;
 import io.takedown.orders.OrderService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,26 +42,26 @@ final class LegalCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (Workspace workspace = root().workspace()) {
+            try (Takedown workspace = root().workspace()) {
                 int code = run(workspace);
                 out().flush();
                 return code;
             }
         }
 
-        Actor actor(Workspace workspace) {
+        Actor actor(Takedown workspace) {
             return workspace.directory().actor(root().actor());
         }
 
-        CaseService cases(Workspace w) {
-            return new CaseService(w.database(), w.audit(), Clock.systemUTC());
+        CaseService cases(Takedown w) {
+            return w.cases();
         }
 
-        OrderService orders(Workspace w) {
-            return new OrderService(w.database(), w.directory(), w.audit(), Clock.systemUTC());
+        OrderService orders(Takedown w) {
+            return w.orders();
         }
 
-        abstract int run(Workspace workspace) throws Exception;
+        abstract int run(Takedown workspace) throws Exception;
     }
 
     /** A command with subcommands; gives them the root. */

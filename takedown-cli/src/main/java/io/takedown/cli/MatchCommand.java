@@ -1,5 +1,6 @@
 package io.takedown.cli;
 
+import io.takedown.app.Takedown;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.matching.MatchQuery;
 import io.takedown.banks.matching.MatchResult;
@@ -12,7 +13,6 @@ import io.takedown.signals.media.ImageDecoder;
 import io.takedown.signals.pdq.PdqHash;
 import io.takedown.signals.pdq.PdqImageHashing;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code takedown match PATH... [--bank NAME]}: which banked entries do these files match? */
@@ -56,10 +56,10 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = root.workspace()) {
+        try (Takedown workspace = root.workspace()) {
             BankStore store = workspace.banks();
             bankNames.forEach(store::bank); // unknown bank names fail before any hashing
-            Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS.withMinPdqQuality(minQuality), Clock.systemUTC());
+            Matcher matcher = workspace.matcher(MatchSettings.DEFAULTS.withMinPdqQuality(minQuality));
             ImageDecoder decoder = new ImageDecoder();
             PdqImageHashing dihedralHashing = new PdqImageHashing();
             AtomicInteger failures = new AtomicInteger();

@@ -1,6 +1,7 @@
 package io.takedown.cli;
 
 import io.takedown.access.Actor;
+import io.takedown.app.Takedown;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
 import io.takedown.orders.Impossibility;
@@ -52,7 +53,7 @@ final class OrderCommands {
         String language;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Actor actor = actor(w);
             OrderService orders = orders(w);
             LegalCommands.printPrior(out(), orders.priorActions(actor, itemId));
@@ -69,7 +70,7 @@ final class OrderCommands {
         long id;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             RemovalOrder order = orders(w).approve(actor(w), id);
             out().printf("order %d approved; may be sent from %s%n", id, order.earliestSendAt().orElseThrow());
             return ExitCodes.OK;
@@ -84,7 +85,7 @@ final class OrderCommands {
         String url;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Transmitter transmitter = (provider, signed) -> {
                 if (provider.endpoint().isEmpty()) {
                     return "no endpoint; deliver the signed order out of band";
@@ -109,7 +110,7 @@ final class OrderCommands {
         String removedAt;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Instant at = removedAt == null ? Instant.now() : BankCommand.parseInstant(removedAt).orElseThrow();
             RemovalOrder order = orders(w).recordExecution(actor(w), id, at);
             out().printf("order %d executed (%s); preserve until %s%n", id, order.executedInTime() ? "in time" : "late",
@@ -128,7 +129,7 @@ final class OrderCommands {
         String explanation;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             orders(w).declareImpossible(actor(w), id, Impossibility.valueOf(reason.toUpperCase(Locale.ROOT)), explanation);
             out().printf("order %d suspended%n", id);
             return ExitCodes.OK;
@@ -143,7 +144,7 @@ final class OrderCommands {
         String note;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             RemovalOrder order = orders(w).resume(actor(w), id, note);
             out().printf("order %d resumed; deadline %s%n", id, order.deadlineAt().orElseThrow());
             return ExitCodes.OK;
@@ -160,7 +161,7 @@ final class OrderCommands {
         String reasoning;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             RemovalOrder order = orders(w).recordScrutiny(actor(w), id, infringes, reasoning);
             out().printf("order %d: %s%n", id, order.status().label());
             return ExitCodes.OK;
@@ -173,7 +174,7 @@ final class OrderCommands {
         long id;
 
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Actor actor = actor(w);
             OrderService orders = orders(w);
             RemovalOrder order = orders.get(actor, id);
@@ -194,7 +195,7 @@ final class OrderCommands {
     @Command(name = "list")
     static final class ListOrders extends LegalCommands.Legal {
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             Instant now = Instant.now();
             try (RowWriter rows = OutputFormat.TABLE.open(out(), List.of("order", "item", "agency", "provider", "status",
                     "deadline", "overdue"))) {
@@ -211,7 +212,7 @@ final class OrderCommands {
     @Command(name = "escalate", description = "Escalate every order past its deadline (run periodically).")
     static final class Escalate extends LegalCommands.Legal {
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             List<RemovalOrder> overdue = orders(w).escalateOverdue(root().actor());
             for (RemovalOrder order : overdue) {
                 out().printf("order %d to %s is overdue since %s%n", order.id(), order.provider(),

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code takedown range serve|export}: the synthetic world on loopback or on disk. */
 @Command(name = "range", description = "The synthetic range: fictional outlets, mirrors and providers on loopback.",

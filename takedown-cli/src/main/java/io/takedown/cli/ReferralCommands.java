@@ -1,7 +1,6 @@
 package io.takedown.cli;
 
-import io.takedown.cases.ReferralService;
-import java.time.Clock;
+import io.takedown.app.Takedown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +30,8 @@ final class ReferralCommands {
         String provider;
 
         @Override
-        int run(Workspace w) {
-            var created = new ReferralService(w.database(), w.directory(), w.audit(), Clock.systemUTC())
+        int run(Takedown w) {
+            var created = w.referrals()
                     .create(actor(w), itemId, provider);
             out().printf("referral %d drafted%n", created.id());
             LegalCommands.printPrior(out(), created.priorActions());
@@ -46,8 +45,8 @@ final class ReferralCommands {
         long id;
 
         @Override
-        int run(Workspace w) {
-            new ReferralService(w.database(), w.directory(), w.audit(), Clock.systemUTC()).send(actor(w), id);
+        int run(Takedown w) {
+            w.referrals().send(actor(w), id);
             out().printf("referral %d sent%n", id);
             return ExitCodes.OK;
         }
@@ -61,8 +60,8 @@ final class ReferralCommands {
         String outcome;
 
         @Override
-        int run(Workspace w) {
-            new ReferralService(w.database(), w.directory(), w.audit(), Clock.systemUTC()).recordOutcome(actor(w), id, outcome);
+        int run(Takedown w) {
+            w.referrals().recordOutcome(actor(w), id, outcome);
             out().printf("referral %d: %s%n", id, outcome);
             return ExitCodes.OK;
         }

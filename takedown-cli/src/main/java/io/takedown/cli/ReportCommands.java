@@ -1,5 +1,6 @@
 package io.takedown.cli;
 
+import io.takedown.app.Takedown;
 import io.takedown.audit.AuditVerifier;
 import io.takedown.orders.TransparencyReport;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class ReportCommands {
         Path output;
 
         @Override
-        int run(Workspace w) throws Exception {
+        int run(Takedown w) throws Exception {
             TransparencyReport report = TransparencyReport.forYear(w.database(), actor(w), year);
             String text = format.equalsIgnoreCase("html") ? report.html() : report.csv();
             if (output == null) {
@@ -53,7 +54,7 @@ final class ReportCommands {
     @Command(name = "verify", description = "Re-compute the hash chain and check signed checkpoints; exit 3 when tampered.")
     static final class Verify extends LegalCommands.Legal {
         @Override
-        int run(Workspace w) {
+        int run(Takedown w) {
             AuditVerifier.Report report = AuditVerifier.verify(w.database(), w.signer().publicKey());
             if (report.intact()) {
                 out().printf("audit trail intact: %d entries, %d signed checkpoints (key %s)%n", report.entries(),

@@ -1,13 +1,15 @@
 package io.takedown.cli;
 
+import io.takedown.app.Takedown;
+import io.takedown.app.TakedownConfig;
 import io.takedown.core.TakedownException;
 import io.takedown.core.TakedownHome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The {@code takedown} command: global options and the list of subcommands. */
 @Command(name = "takedown",
@@ -46,14 +48,19 @@ public final class TakedownCommand {
         return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
     }
 
-    Workspace workspace() {
-        String url = database != null ? database : System.getenv("TAKEDOWN_DATABASE");
-        return new Workspace(home(), url);
+    /** The platform's services for this command, over the configured data directory and database. */
+    Takedown workspace() {
+        return Takedown.open(config());
+    }
+
+    /** Data directory and database from the options, else the environment, else the defaults. */
+    public TakedownConfig config() {
+        return TakedownConfig.resolve(home, database, System.getenv());
     }
 
     /** The data directory every command keeps its state in. */
     public TakedownHome home() {
-        return TakedownHome.resolve(home, System.getenv(), Path.of(System.getProperty("user.home")));
+        return config().home();
     }
 
     public static void main(String[] args) {

@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point inward: cli → domain modules → core, never back, and no cycles between areas. */
+/**
+ * Dependencies point inward: adapters (cli, server) → composition root (app) → domain modules → core, never
+ * back, and no cycles between areas.
+ */
 class LayeringTest {
 
     private static JavaClasses classes;
@@ -33,6 +36,12 @@ class LayeringTest {
     void domainModulesDoNotDependOnTheCli() {
         noClasses().that().resideOutsideOfPackage("io.takedown.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.takedown.cli..").check(classes);
+    }
+
+    @Test
+    void onlyAdaptersUseTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("io.takedown.app..", "io.takedown.cli..", "io.takedown.server..")
+                .should().dependOnClassesThat().resideInAPackage("io.takedown.app..").check(classes);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.takedown.app;
+
+import io.takedown.audit.AuditLog;
+import io.takedown.audit.Signer;
+import io.takedown.banks.BankStore;
+import io.takedown.banks.matching.MatchSettings;
+import io.takedown.banks.matching.Matcher;
+import io.takedown.cases.CaseService;
+import io.takedown.cases.Directory;
+import io.takedown.cases.ReferralService;
+import io.takedown.orders.OrderService;
+import io.takedown.signals.SignalRegistry;
+import io.takedown.store.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The platform's services, wired once from a {@link TakedownConfig}. Each service is built on first use
+ * (a {@code hash} run never opens the database) and shared afterwards; {@link #close()} releases what was
+ * opened, in reverse order. The CLI opens one per command; the server one per process.
+ */
+public final class Takedown implements AutoCloseable {
+
+    private final TakedownConfig config;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    private final Lazy<Database> database;
+    private final Lazy<SignalRegistry> signals;
+    private final Lazy<BankStore> banks = new Lazy<>(() -> new BankStore(database(), signals(), clock()));
+    private final Lazy<Signer> signer;
+    private final Lazy<AuditLog> audit = new Lazy<>(() -> new AuditLog(database().dialect(), signer(), clock()));
+    private final Lazy<Directory> directory = new Lazy<>(() -> new Directory(database(), audit()));
+    private final Lazy<CaseService> cases = new Lazy<>(() -> new CaseService(database(), audit(), clock()));
+    private final Lazy<ReferralService> referrals =
+            new Lazy<>(() -> new ReferralService(database(), directory(), audit(), clock()));
+    private final Lazy<OrderService> orders =
+            new Lazy<>(() -> new OrderService(database(), directory(), audit(), clock()));
+
+    private Takedown(TakedownConfig config) {
+        this.config = config;
+        this.database = new Lazy<>(this::openDatabase);
+        this.signals = new Lazy<>(SignalRegistry::discover);
+        this.signer = new Lazy<>(() -> Signer.inDirectory(home().resolve("keys")));
+    }
+
+    /** Shares the parent's database, signals and key; services built here read {@code clock}. */
+    private Takedown(Takedown parent, Clock clock) {
+        this.config = parent.config.withClock(clock);
+        this.database = parent.database;
+        this.signals = parent.signals;
+        this.signer = parent.signer;
+    }
+
+    /** Services over {@code config}; nothing is opened until a service is asked for. */
+    public static Takedown open(TakedownConfig config) {
+        return new Takedown(config);
+    }
+
+    /**
+     * The same platform on another clock (the range's, in the demo and in tests): same database and keys,
+     * services of its own. Closing the original closes what they share.
+     */
+    public Takedown withClock(Clock clock) {
+        return new Takedown(this, clock);
+    }
+
+    public TakedownConfig config() {
+        return config;
+    }
+
+    public io.takedown.core.TakedownHome home() {
+        return config.home();
+    }
+
+    public Clock clock() {
+        return config.clock();
+    }
+
+    public Database database() {
+        return database.get();
+    }
+
+    public SignalRegistry signals() {
+        return signals.get();
+    }
+
+    public BankStore banks() {
+        return banks.get();
+    }
+
+    /** A matcher over every bank; each call builds a new one with its own settings. */
+    public Matcher matcher(MatchSettings settings) {
+        return new Matcher(banks(), settings, clock());
+    }
+
+    /** The agency's signing key, kept in the data directory. */
+    public Signer signer() {
+        return signer.get();
+    }
+
+    public AuditLog audit() {
+        return audit.get();
+    }
+
+    public Directory directory() {
+        return directory.get();
+    }
+
+    public CaseService cases() {
+        return cases.get();
+    }
+
+    public ReferralService referrals() {
+        return referrals.get();
+    }
+
+    public OrderService orders() {
+        return orders.get();
+    }
+
+    private Database openDatabase() {
+        Database opened = config.databaseUrl().map(Database::open).orElseGet(() -> Database.embedded(home().root()));
+        closeLater(opened);
+        return opened;
+    }
+
+    /** Registers something this root opened so that {@link #close()} releases it. */
+    private void closeLater(AutoCloseable resource) {
+        synchronized (opened) {
+            opened.add(resource);
+        }
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        synchronized (opened) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                }
+            }
+            opened.clear();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A value built once, on first use, thread-safely. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = factory.get();
+                        value = result;
+                    }
+                }
+            }
+            return result;
+        }
+    }
+}
