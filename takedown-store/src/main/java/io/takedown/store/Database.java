@@ -86,6 +86,9 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .placeholders(dialect.placeholders())
                     .mixed(true)
+                    // Parallel lines of work number their migrations apart (V3 orders, V4 banks, ...) and may land
+                    // in any order; each migration touches only its own tables.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
