@@ -8,7 +8,17 @@ import io.takedown.banks.matching.Matcher;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Directory;
 import io.takedown.cases.ReferralService;
+import io.takedown.operations.afteraction.AfterActionService;
+import io.takedown.operations.board.BoardService;
+import io.takedown.operations.deconfliction.Deconfliction;
+import io.takedown.operations.dispatch.Dispatcher;
+import io.takedown.operations.dispatch.Strike;
+import io.takedown.operations.dispatch.WorkflowDispatcher;
+import io.takedown.operations.plan.ActionPlanning;
+import io.takedown.operations.plan.AgencyKeys;
+import io.takedown.operations.plan.GoNoGo;
 import io.takedown.orders.OrderService;
+import io.takedown.orders.Transmitter;
 import io.takedown.signals.SignalRegistry;
 import io.takedown.store.Database;
 import java.time.Clock;
@@ -37,12 +47,22 @@ public final class Takedown implements AutoCloseable {
             new Lazy<>(() -> new ReferralService(database(), directory(), audit(), clock()));
     private final Lazy<OrderService> orders =
             new Lazy<>(() -> new OrderService(database(), directory(), audit(), clock()));
+    private final Lazy<AgencyKeys> agencyKeys;
+    private final Lazy<ActionPlanning> actionPlanning = new Lazy<>(() -> new ActionPlanning(database(), directory(),
+            orders(), referrals(), audit(), agencyKeys(), clock()));
+    private final Lazy<GoNoGo> goNoGo = new Lazy<>(() -> new GoNoGo(database(), orders(), audit(), clock()));
+    private final Lazy<Deconfliction> deconfliction = new Lazy<>(() -> new Deconfliction(database(), audit(), clock()));
+    private final Lazy<Strike> strike = new Lazy<>(() -> new Strike(database(), directory(), audit(), clock()));
+    private final Lazy<BoardService> boards = new Lazy<>(() -> new BoardService(database(), clock()));
+    private final Lazy<AfterActionService> afterAction =
+            new Lazy<>(() -> new AfterActionService(database(), boards(), actionPlanning(), clock()));
 
     private Takedown(TakedownConfig config) {
         this.config = config;
         this.database = new Lazy<>(this::openDatabase);
         this.signals = new Lazy<>(SignalRegistry::discover);
         this.signer = new Lazy<>(() -> Signer.inDirectory(home().resolve("keys")));
+        this.agencyKeys = new Lazy<>(this::openAgencyKeys);
     }
 
     /** Shares the parent's database, signals and key; services built here read {@code clock}. */
@@ -51,6 +71,7 @@ public final class Takedown implements AutoCloseable {
         this.database = parent.database;
         this.signals = parent.signals;
         this.signer = parent.signer;
+        this.agencyKeys = parent.agencyKeys;
     }
 
     /** Services over {@code config}; nothing is opened until a service is asked for. */
@@ -118,6 +139,57 @@ public final class Takedown implements AutoCloseable {
 
     public OrderService orders() {
         return orders.get();
+    }
+
+    /** Each agency's own signing key (coordinator plans, member states' orders), kept per agency in the data directory. */
+    public AgencyKeys agencyKeys() {
+        return agencyKeys.get();
+    }
+
+    /** Action days: plan, targets, freeze and signature. */
+    public ActionPlanning actionPlanning() {
+        return actionPlanning.get();
+    }
+
+    /** Each participating agency's go for its part of an action day. */
+    public GoNoGo goNoGo() {
+        return goNoGo.get();
+    }
+
+    /** "Do not touch" entries and the conflicts they raise. */
+    public Deconfliction deconfliction() {
+        return deconfliction.get();
+    }
+
+    /** Fires an action day at H-hour. */
+    public Strike strike() {
+        return strike.get();
+    }
+
+    /** The live board of an action day (CLI and web console alike). */
+    public BoardService boards() {
+        return boards.get();
+    }
+
+    /** After-action figures and report. */
+    public AfterActionService afterAction() {
+        return afterAction.get();
+    }
+
+    /** Sends an action day's orders at once through the order workflow, delivered by {@code transmitter}. */
+    public Dispatcher dispatcher(Transmitter transmitter) {
+        return new WorkflowDispatcher(orders(), referrals(), transmitter, clock());
+    }
+
+    private AgencyKeys openAgencyKeys() {
+        java.util.Map<String, Signer> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+        return code -> {
+            if (!code.matches("[A-Z0-9][A-Z0-9_-]{1,39}")) {
+                throw new IllegalArgumentException("not an agency code: " + code);
+            }
+            return loaded.computeIfAbsent(code, c -> Signer.inDirectory(home().resolve("keys").resolve("agency")
+                    .resolve(c)));
+        };
     }
 
     private Database openDatabase() {

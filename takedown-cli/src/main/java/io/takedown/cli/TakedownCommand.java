@@ -19,6 +19,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, HashCommand.class, BankCommand.class, MatchCommand.class, RangeCommand.class,
             DirectoryCommands.DirectoryCommand.class, CaseCommands.CaseCommand.class, ReferralCommands.ReferralCommand.class,
             OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
+            ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
             SignalsCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {

@@ -71,6 +71,15 @@ class LayeringTest {
     }
 
     @Test
+    void operationsKnowNothingOfTheRangeBanksOrIndexes() {
+        // Action days work on cases and orders; the synthetic range reaches them only through the demo (app).
+        noClasses().that().resideInAPackage("io.takedown.operations..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.range..", "io.takedown.banks..",
+                        "io.takedown.index..")
+                .check(classes);
+    }
+
+    @Test
     void signalPlumbingDoesNotKnowConcreteSignals() {
         noClasses().that()
                 .resideInAnyPackage("io.takedown.signals", "io.takedown.signals.hashing", "io.takedown.signals.media")

@@ -138,7 +138,7 @@ public final class AfterActionService {
 
     /** "10 min", "1 h", "7 d". */
     public static String label(Duration d) {
-        if (d.toDays() > 0 && d.toHours() % 24 == 0) {
+        if (d.toDays() > 1 && d.toHours() % 24 == 0) {
             return d.toDays() + " d";
         }
         if (d.toHours() > 0 && d.toMinutes() % 60 == 0) {
