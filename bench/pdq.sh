@@ -33,6 +33,6 @@ if [ -d "$te" ]; then
 else
   echo "bench: no ThreatExchange checkout at $te; measuring Takedown alone" >&2
 fi
-(cd "$root" && ./mvnw -B -q -DskipTests install -pl takedown-bench -am >&2)
-PATH="/usr/bin:$PATH" "$JAVA_HOME/bin/java" -XX:+UseParallelGC --add-modules jdk.incubator.vector -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
+(cd "$root" && ./mvnw -B -q -DskipTests package -pl takedown-bench -am >&2)
+PATH="/usr/bin:$PATH" "$JAVA_HOME/bin/java" -XX:+UseParallelGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
   io.takedown.bench.PdqBench "$flat" --seconds "$seconds" "${reference_args[@]}"

@@ -81,8 +81,10 @@ public final class PdqBench {
         Measured hash = rounds.get(2);
         System.err.printf("hash rounds (hashes/s): %s%n", rounds.stream().map(m -> String.format("%.0f", m.perSecond())).toList());
 
-        Measured endToEndOne = decodeAndHash(targets, 1, seconds);
-        Measured endToEndAll = decodeAndHash(targets, cores, seconds);
+        ImageDecoder pureJava = ImageDecoder.pureJava(decoder.limits());
+        Measured endToEndOne = decodeAndHash(targets, decoder, 1, seconds);
+        Measured endToEndAll = decodeAndHash(targets, decoder, cores, seconds);
+        Measured javaOnlyOne = decodeAndHash(targets, pureJava, 1, seconds);
 
         Optional<double[]> cpp = reference == null ? Optional.empty()
                 : Optional.of(runReference(reference, folder, images.size()));
@@ -97,14 +99,18 @@ public final class PdqBench {
         table.row("Decode + hash, 1 thread (files/s)", BenchTable.fmt(endToEndOne.perSecond(), 1),
                 cpp.map(c -> BenchTable.fmt(1 / (1 / c[0] + 1 / c[1]), 1)).orElse("not run"),
                 cpp.map(c -> BenchTable.fmt(endToEndOne.perSecond() * (1 / c[0] + 1 / c[1]), 2) + "×").orElse("-"));
+        table.row("  with the pure-Java decoders only, 1 thread (files/s)", BenchTable.fmt(javaOnlyOne.perSecond(), 1),
+                "", BenchTable.fmt(endToEndOne.perSecond() / javaOnlyOne.perSecond(), 2) + "× faster with native");
         table.row("Decode + hash, " + cores + " threads (files/s)", BenchTable.fmt(endToEndAll.perSecond(), 1),
                 "single-threaded tool", BenchTable.fmt(endToEndAll.perSecond() / endToEndOne.perSecond(), 2)
                         + "× Java 1 thread");
         table.row("First decode of the folder, 1 thread (files/s)", BenchTable.fmt(images.size() / decodeSeconds, 1),
                 cpp.map(c -> BenchTable.fmt(c[1], 1) + " (ImageMagick via CImg)").orElse("-"), "");
         System.out.println();
-        System.out.printf("Folder: %s (%d images); Java %s; %d cores%n%n", folder, images.size(),
-                Runtime.version(), cores);
+        System.out.printf("Folder: %s (%d images); Java %s; %d cores; native decoders: %s%n%n", folder,
+                images.size(), Runtime.version(), cores, decoder.nativeLibraries().isEmpty()
+                        ? "none (" + String.join("; ", io.takedown.signals.media.NativeCodecs.installed().unavailable()) + ")"
+                        : String.join(", ", decoder.nativeLibraries()));
         System.out.print(table.markdown());
     }
 
@@ -132,8 +138,8 @@ public final class PdqBench {
         return new Measured(operations, (System.nanoTime() - start) / 1e9);
     }
 
-    private static Measured decodeAndHash(List<HashTarget> targets, int threads, double seconds) {
-        FileHasher hasher = new FileHasher(List.of(SignalRegistry.discover().get("pdq")), new ImageDecoder(),
+    private static Measured decodeAndHash(List<HashTarget> targets, ImageDecoder decoder, int threads, double seconds) {
+        FileHasher hasher = new FileHasher(List.of(SignalRegistry.discover().get("pdq")), decoder,
                 text -> Optional.empty());
         FolderHashing folderHashing = new FolderHashing(hasher, threads);
         AtomicInteger files = new AtomicInteger();

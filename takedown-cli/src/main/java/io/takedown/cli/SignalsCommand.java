@@ -2,6 +2,8 @@ package io.takedown.cli;
 
 import io.takedown.signals.SignalRegistry;
 import io.takedown.signals.SignalType;
+import io.takedown.signals.media.NativeCodecs;
+import io.takedown.signals.media.NativeImageCodec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,6 +27,11 @@ final class SignalsCommand implements Callable<Integer> {
                     .sorted().collect(Collectors.joining(","));
             out.printf("%-8s %s%n", type.name(), contents);
         }
+        NativeCodecs codecs = NativeCodecs.installed();
+        out.printf("%nImage decoders: %s%n", codecs.codecs().isEmpty() ? "pure Java"
+                : "native " + codecs.codecs().stream().map(NativeImageCodec::library).collect(Collectors.joining(", "))
+                        + ", else pure Java");
+        codecs.unavailable().forEach(reason -> out.printf("  not in use: %s%n", reason));
         out.flush();
         return ExitCodes.OK;
     }

@@ -86,4 +86,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.takedown.signals.(md5|sha256|pdq|text|url)..")
                 .check(classes);
     }
+
+    @Test
+    void nativeDecodersAreReachedOnlyThroughTheirInterface() {
+        // Compiled at release 22 and loaded by ServiceLoader: a direct reference would break Java 21 runtimes.
+        noClasses().that().resideOutsideOfPackage("io.takedown.signals.media.ffm..")
+                .should().dependOnClassesThat().resideInAPackage("io.takedown.signals.media.ffm..").check(classes);
+    }
 }

@@ -20,6 +20,42 @@ public record DecodedImage(int width, int height, int channels, byte[] pixels) {
         }
     }
 
+    /**
+     * Interleaved RGB as a decoder produced it, collapsed to one grey channel when every pixel has
+     * red = green = blue (ImageMagick hands such an image to the PDQ reference as PGM, and grey luma differs
+     * from the weighted RGB sum in the last float bit).
+     */
+    public static DecodedImage ofRgb(int width, int height, byte[] rgb) {
+        for (int i = 0; i < rgb.length; i += 3) {
+            if (rgb[i] != rgb[i + 1] || rgb[i] != rgb[i + 2]) {
+                return new DecodedImage(width, height, 3, rgb);
+            }
+        }
+        byte[] grey = new byte[width * height];
+        for (int i = 0, o = 0; o < grey.length; i += 3, o++) {
+            grey[o] = rgb[i];
+        }
+        return new DecodedImage(width, height, 1, grey);
+    }
+
+    /**
+     * RGB from raw 4-channel JPEG samples (Adobe-inverted CMYK, no ICC) as ImageMagick computes it for the
+     * PDQ reference: each of red, green and blue is {@code round(sample x K / 255)}.
+     */
+    public static DecodedImage ofCmyk(int width, int height, byte[] cmyk) {
+        if ((long) width * height * 4 != cmyk.length) {
+            throw new IllegalArgumentException("CMYK buffer does not match " + width + "x" + height);
+        }
+        byte[] rgb = new byte[width * height * 3];
+        for (int p = 0, i = 0, o = 0; p < width * height; p++, i += 4) {
+            int k = cmyk[i + 3] & 0xff;
+            for (int c = 0; c < 3; c++) {
+                rgb[o++] = (byte) (((cmyk[i + c] & 0xff) * k * 2 + 255) / 510);
+            }
+        }
+        return ofRgb(width, height, rgb);
+    }
+
     public boolean grey() {
         return channels == 1;
     }

@@ -18,7 +18,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes untrusted images through ImageIO (the JDK's codecs plus TwelveMonkeys for CMYK JPEG and WebP).
+ * Decodes untrusted images: JPEG and WebP with the native libraries the PDQ reference's decoder uses
+ * (libjpeg-turbo, libwebp; see {@link NativeCodecs}) where they are installed, everything else and the
+ * fallback through ImageIO (the JDK's codecs plus TwelveMonkeys for CMYK JPEG and WebP).
  *
  * <p>Strict by default: a decoder warning (e.g. a truncated JPEG that libjpeg would pad with grey) is an
  * error, because a hash of half an image is not evidence of anything. Dimensions are read from the header
@@ -29,6 +31,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class ImageDecoder {
 
     private final ImageLimits limits;
+    private final List<NativeImageCodec> codecs;
 
     static {
         ImageIO.setUseCache(false);
@@ -36,7 +39,22 @@ public final class ImageDecoder {
     }
 
     public ImageDecoder(ImageLimits limits) {
+        this(limits, NativeCodecs.installed().codecs());
+    }
+
+    private ImageDecoder(ImageLimits limits, List<NativeImageCodec> codecs) {
         this.limits = limits;
+        this.codecs = List.copyOf(codecs);
+    }
+
+    /** A decoder that never uses the native libraries: what a machine without them gets. */
+    public static ImageDecoder pureJava(ImageLimits limits) {
+        return new ImageDecoder(limits, List.of());
+    }
+
+    /** The native libraries this decoder tries first, e.g. {@code libjpeg-turbo}. */
+    public List<String> nativeLibraries() {
+        return codecs.stream().map(NativeImageCodec::library).toList();
     }
 
     public ImageDecoder() {
@@ -59,13 +77,58 @@ public final class ImageDecoder {
             throw new ImageDecodingException(source, "cannot read: " + e.getMessage(), e);
         }
         checkFileSize(source, size);
-        return decode(source, () -> Files.newInputStream(file));
+        if (codecs.isEmpty()) {
+            return decode(source, () -> Files.newInputStream(file));
+        }
+        byte[] encoded;
+        try {
+            encoded = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodingException(source, "no such file");
+        } catch (IOException e) {
+            throw new ImageDecodingException(source, "cannot read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageDecodingException(source, "file needs more memory than is available to read");
+        }
+        return decodeBytes(encoded, source);
     }
 
     /** Decodes bytes in memory; {@code source} names them in errors. */
     public DecodedImage decode(byte[] encoded, String source) {
         checkFileSize(source, encoded.length);
-        return decode(source, () -> new ByteArrayInputStream(encoded));
+        return decodeBytes(encoded, source);
+    }
+
+    /**
+     * The native codec that recognises the format first; when it leaves the file to Java, or refuses it as
+     * corrupt, the Java decoders try (a 12-bit JPEG is valid but beyond libjpeg-turbo's 8-bit build). When
+     * both refuse, the native codec's reason is reported: it is the decoder the reference uses.
+     */
+    private DecodedImage decodeBytes(byte[] encoded, String source) {
+        ImageDecodingException nativeFailure = null;
+        for (NativeImageCodec codec : codecs) {
+            if (!codec.recognises(encoded, encoded.length)) {
+                continue;
+            }
+            try {
+                java.util.Optional<DecodedImage> decoded = codec.decode(encoded, source, limits);
+                if (decoded.isPresent()) {
+                    return decoded.get();
+                }
+            } catch (ImageLimits.Exceeded e) {
+                throw e;
+            } catch (ImageDecodingException e) {
+                nativeFailure = e;
+            }
+            break;
+        }
+        try {
+            return decode(source, () -> new ByteArrayInputStream(encoded));
+        } catch (ImageLimits.Exceeded e) {
+            throw e;
+        } catch (ImageDecodingException e) {
+            throw nativeFailure != null ? nativeFailure : e;
+        }
     }
 
     private void checkFileSize(String source, long size) {
@@ -85,7 +148,7 @@ public final class ImageDecoder {
             try {
                 return decodeWith(readerClass, source, opener);
             } catch (ImageDecodingException e) {
-                if (e instanceof LimitExceeded) {
+                if (e instanceof ImageLimits.Exceeded) {
                     throw e;
                 }
                 if (firstFailure == null) {
@@ -126,7 +189,7 @@ public final class ImageDecoder {
                 reader.addIIOReadWarningListener(listener);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                checkDimensions(source, width, height);
+                limits.check(source, width, height);
                 DecodedImage decoded;
                 if (isFourChannelJpeg(reader)) {
                     decoded = PixelExtraction.ofCmyk(reader.readRaster(0, null));
@@ -186,18 +249,6 @@ public final class ImageDecoder {
         return chosen;
     }
 
-    private void checkDimensions(String source, int width, int height) {
-        if (width <= 0 || height <= 0) {
-            throw new ImageDecodingException(source, "image declares " + width + "x" + height + " pixels");
-        }
-        if (width > limits.maxDimension() || height > limits.maxDimension()
-                || (long) width * height > limits.maxPixels()) {
-            throw new LimitExceeded(source, "image declares " + width + "x" + height + " pixels, over the limit of "
-                    + limits.maxPixels() + " pixels and " + limits.maxDimension()
-                    + " a side; refused before decoding (possible decompression bomb)");
-        }
-    }
-
     private static InputStream open(String source, Callable<InputStream> opener) {
         try {
             return opener.call();
@@ -211,12 +262,5 @@ public final class ImageDecoder {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /** Over a limit: no other reader is tried, the answer would be the same. */
-    static final class LimitExceeded extends ImageDecodingException {
-        LimitExceeded(String source, String message) {
-            super(source, message);
-        }
     }
 }

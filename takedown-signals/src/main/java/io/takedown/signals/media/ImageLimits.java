@@ -18,4 +18,27 @@ public record ImageLimits(long maxPixels, int maxDimension, long maxFileBytes) {
             throw new IllegalArgumentException("image limits must be positive");
         }
     }
+
+    /**
+     * Refuses declared dimensions that are impossible or over these limits, naming them.
+     *
+     * @throws ImageDecodingException ({@link Exceeded} when over a limit: no other decoder is tried)
+     */
+    public void check(String source, long width, long height) {
+        if (width <= 0 || height <= 0) {
+            throw new ImageDecodingException(source, "image declares " + width + "x" + height + " pixels");
+        }
+        if (width > maxDimension || height > maxDimension || width * height > maxPixels) {
+            throw new Exceeded(source, "image declares " + width + "x" + height + " pixels, over the limit of "
+                    + maxPixels + " pixels and " + maxDimension
+                    + " a side; refused before decoding (possible decompression bomb)");
+        }
+    }
+
+    /** Over a limit: every decoder would give the same answer, so none other is tried. */
+    public static final class Exceeded extends ImageDecodingException {
+        public Exceeded(String source, String message) {
+            super(source, message);
+        }
+    }
 }

@@ -153,39 +153,24 @@ final class PixelExtraction {
     }
 
     private static DecodedImage greyIfPossible(int width, int height, byte[] rgb) {
-        for (int i = 0; i < rgb.length; i += 3) {
-            if (rgb[i] != rgb[i + 1] || rgb[i] != rgb[i + 2]) {
-                return new DecodedImage(width, height, 3, rgb);
-            }
-        }
-        byte[] grey = new byte[width * height];
-        for (int i = 0, o = 0; o < grey.length; i += 3, o++) {
-            grey[o] = rgb[i];
-        }
-        return new DecodedImage(width, height, 1, grey);
+        return DecodedImage.ofRgb(width, height, rgb);
     }
 
-    /**
-     * RGB from raw 4-channel JPEG samples as ImageMagick computes it (Adobe-inverted CMYK, no ICC):
-     * each of red, green and blue is {@code round(sample x K / 255)}.
-     */
+    /** Raw 4-channel JPEG samples, converted as {@link DecodedImage#ofCmyk} says. */
     static DecodedImage ofCmyk(java.awt.image.Raster raster) {
         if (raster.getNumBands() != 4) {
             throw new IllegalArgumentException("expected 4 bands, got " + raster.getNumBands());
         }
         int width = raster.getWidth();
         int height = raster.getHeight();
-        byte[] rgb = new byte[width * height * 3];
+        byte[] cmyk = new byte[width * height * 4];
         int[] row = new int[width * 4];
         for (int y = 0; y < height; y++) {
             raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, row);
-            for (int x = 0; x < width; x++) {
-                int k = row[x * 4 + 3];
-                for (int c = 0; c < 3; c++) {
-                    rgb[(y * width + x) * 3 + c] = (byte) ((row[x * 4 + c] * k * 2 + 255) / 510);
-                }
+            for (int i = 0; i < row.length; i++) {
+                cmyk[y * width * 4 + i] = (byte) row[i];
             }
         }
-        return greyIfPossible(width, height, rgb);
+        return DecodedImage.ofCmyk(width, height, cmyk);
     }
 }

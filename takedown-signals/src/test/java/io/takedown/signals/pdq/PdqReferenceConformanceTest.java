@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.takedown.signals.SharedFixtures;
 import io.takedown.signals.media.DecodedImage;
 import io.takedown.signals.media.ImageDecoder;
+import io.takedown.signals.media.NativeCodecs;
+import org.junit.jupiter.api.Assumptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conformance with Meta's C++ reference on its own test images ({@code ../shared/pdq-reference}):
- * lossless images bit-exact, lossy ones (whose decoders legitimately differ) within a few bits.
+ * Conformance with Meta's C++ reference on its own test images ({@code ../shared/pdq-reference}): with
+ * the native decoders (libjpeg-turbo and libwebp, which ImageMagick uses for the reference) every image is
+ * bit-exact; with the pure-Java fallback, lossless images are bit-exact and lossy ones (whose decoders
+ * legitimately differ) within a few bits. CI sets {@code TAKEDOWN_REQUIRE_NATIVE=1} so that a missing
+ * library fails the build instead of silently testing the fallback twice.
  */
 class PdqReferenceConformanceTest {
 
     private static final Path REFERENCE = SharedFixtures.pdqReference();
-    private final ImageDecoder decoder = new ImageDecoder();
+    private ImageDecoder decoder = new ImageDecoder();
 
     record Expected(String path, PdqHash hash, int quality) {
         boolean lossless() {
@@ -54,7 +59,27 @@ class PdqReferenceConformanceTest {
     }
 
     @Test
-    void everyReferenceImage_hashesWithoutError_andLosslessOnesAreBitExact() throws IOException {
+    void nativeDecoders_makeEveryReferenceImageBitExact() throws IOException {
+        boolean required = "1".equals(System.getenv("TAKEDOWN_REQUIRE_NATIVE"));
+        boolean installed = decoder.nativeLibraries().size() == 2;
+        if (required) {
+            assertThat(decoder.nativeLibraries()).as("native decoders (%s)", NativeCodecs.installed().unavailable())
+                    .hasSize(2);
+        }
+        Assumptions.assumeTrue(installed, "native decoders not installed: " + NativeCodecs.installed().unavailable());
+        List<String> off = new ArrayList<>();
+        for (Expected expected : expected()) {
+            PdqResult actual = new PdqImageHashing().hash(decode(expected.path()));
+            if (!actual.hash().equals(expected.hash()) || actual.quality() != expected.quality()) {
+                off.add(expected.path() + " " + actual.hash().hammingDistance(expected.hash()) + " bits");
+            }
+        }
+        assertThat(off).as("images whose hash differs from the reference").isEmpty();
+    }
+
+    @Test
+    void pureJavaDecoders_keepLosslessImagesExactAndLossyOnesClose() throws IOException {
+        decoder = ImageDecoder.pureJava(io.takedown.signals.media.ImageLimits.DEFAULT);
         List<String> report = new ArrayList<>();
         int lossyCount = 0;
         int lossySum = 0;
@@ -96,7 +121,7 @@ class PdqReferenceConformanceTest {
             PdqResult result = actual.get(expected.transform());
             assertThat(result.quality()).isEqualTo(expected.quality());
             int distance = result.hash().hammingDistance(expected.hash());
-            if (expected.path().endsWith(".png")) {
+            if (expected.path().endsWith(".png") || decoder.nativeLibraries().size() == 2) {
                 assertThat(result.hash()).as("%s %s", expected.path(), expected.transform()).isEqualTo(expected.hash());
             } else {
                 assertThat(distance).as("%s %s", expected.path(), expected.transform()).isLessThanOrEqualTo(4);
