@@ -84,6 +84,30 @@ public final class BankStore {
         });
     }
 
+    /**
+     * Renames a bank; its entries, history and ids stay. Listeners are told of every live entry (now under
+     * the new name), so matches report the new name from the next query on.
+     */
+    public Bank rename(String from, String to, String actor) {
+        String cleanName = validName(to);
+        Bank renamed = database.inTransaction(connection -> {
+            Bank bank = findBank(connection, from).orElseThrow(() -> notFound(from));
+            if (findBank(connection, cleanName).isPresent()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "bank '" + cleanName + "' already exists");
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bank SET name = ? WHERE id = ?")) {
+                update.setString(1, cleanName);
+                update.setLong(2, bank.id());
+                update.executeUpdate();
+            }
+            event(connection, bank.id(), null, "bank-renamed", from + " -> " + cleanName, actor);
+            return findBank(connection, cleanName).orElseThrow();
+        });
+        List<BankEntry> moved = entries(cleanName, false);
+        notify(moved, listener -> moved.forEach(listener::entryChanged));
+        return renamed;
+    }
+
     public List<Bank> banks() {
         return database.inTransaction(connection -> {
             List<Bank> banks = new ArrayList<>();

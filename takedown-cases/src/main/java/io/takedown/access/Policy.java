@@ -25,6 +25,10 @@ public final class Policy {
                 Action.VIEW_ORDER));
         ALLOWED.put(Role.AUDITOR, EnumSet.of(Action.VIEW_AUDIT, Action.REPORT, Action.VIEW_ORDER));
         ALLOWED.put(Role.ADMIN, EnumSet.of(Action.MANAGE_DIRECTORY, Action.VIEW_AUDIT));
+        // Banks (server line): analysts curate and match; providers and coordinators match what they see.
+        ALLOWED.get(Role.ANALYST).addAll(EnumSet.of(Action.MATCH_CONTENT, Action.CURATE_BANKS));
+        ALLOWED.get(Role.COORDINATOR).add(Action.MATCH_CONTENT);
+        ALLOWED.get(Role.PROVIDER_STAFF).add(Action.MATCH_CONTENT);
     }
 
     private Policy() {

@@ -20,7 +20,7 @@ import picocli.CommandLine;
             DirectoryCommands.DirectoryCommand.class, CaseCommands.CaseCommand.class, ReferralCommands.ReferralCommand.class,
             OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
             ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
-            SignalsCommand.class,
+            SignalsCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {
 
@@ -47,6 +47,11 @@ public final class TakedownCommand {
         }
         String user = System.getenv("USER");
         return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    /** Whether {@code --as} was given (some commands act as the operator at the machine otherwise). */
+    boolean actorGiven() {
+        return actor != null && !actor.isBlank();
     }
 
     /** The platform's services for this command, over the configured data directory and database. */

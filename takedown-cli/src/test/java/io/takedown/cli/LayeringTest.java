@@ -45,6 +45,18 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheCliUsesTheServer() {
+        noClasses().that().resideOutsideOfPackages("io.takedown.server..", "io.takedown.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.takedown.server..").check(classes);
+    }
+
+    @Test
+    void serverFeaturesShareOnlyThePlumbing() {
+        // Features (api, hma, console) may use http, accounts, matching, hashing; not each other.
+        slices().matching("io.takedown.server.(api|hma|console)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
     void indexesKnowNothingOfBanksOrStorage() {
         noClasses().that().resideInAPackage("io.takedown.index..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.takedown.banks..", "io.takedown.store..", "java.sql..")

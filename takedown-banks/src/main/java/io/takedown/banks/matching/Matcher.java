@@ -93,6 +93,7 @@ public final class Matcher implements BankListener {
 
     @Override
     public void entryChanged(BankEntry entry) {
+        banks.computeIfAbsent(entry.bankName(), store::bank);
         entries.computeIfPresent(entry.id(), (id, old) -> entry);
     }
 

@@ -1,0 +1,2 @@
+/** Health, readiness, Prometheus metrics and the OpenAPI document. */
+package io.takedown.server.ops;
