@@ -133,6 +133,34 @@ public final class CaseService {
     }
 
     /**
+     * The items of a case that the actor may see (role and handling code), for lists such as the console's
+     * triage queue. Opening one item's details and media stays {@link #viewItem}, which is audited.
+     */
+    public List<Item> items(Actor actor, long caseId) {
+        Policy.check(actor, Action.VIEW_ITEM);
+        return database.inTransaction(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM case_item WHERE case_id = ? ORDER BY id")) {
+                query.setLong(1, caseId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Item> out = new ArrayList<>();
+            for (long id : ids) {
+                Item item = item(connection, id).orElseThrow();
+                if (item.handling().visibleTo(actor, item.agency())) {
+                    out.add(item);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * Referrals and orders any agency already made for this URL (canonical form), so a provider is not sent
      * the same item twice. Details the actor may not see are reported as restricted, never hidden: the
      * fact that someone acted is what deconfliction needs.

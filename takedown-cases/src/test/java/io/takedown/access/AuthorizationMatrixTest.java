@@ -34,12 +34,13 @@ class AuthorizationMatrixTest {
     /** The matrix as the product promises it. */
     static final Map<Role, Set<Action>> EXPECTED = Map.of(
             Role.ANALYST, Set.of(Action.CREATE_CASE, Action.ADD_ITEM, Action.VIEW_ITEM, Action.CREATE_REFERRAL,
-                    Action.DRAFT_ORDER, Action.VIEW_ORDER),
+                    Action.DRAFT_ORDER, Action.VIEW_ORDER, Action.MATCH_CONTENT, Action.CURATE_BANKS),
             Role.APPROVER, Set.of(Action.VIEW_ITEM, Action.SEND_REFERRAL, Action.RECORD_REFERRAL_OUTCOME,
                     Action.APPROVE_ORDER, Action.SEND_ORDER, Action.RECORD_FEEDBACK, Action.DECLARE_IMPOSSIBILITY,
                     Action.RECORD_SCRUTINY, Action.MANAGE_PRESERVATION, Action.VIEW_ORDER, Action.REPORT),
-            Role.COORDINATOR, Set.of(Action.VIEW_ITEM, Action.VIEW_ORDER, Action.REPORT),
-            Role.PROVIDER_STAFF, Set.of(Action.RECORD_FEEDBACK, Action.DECLARE_IMPOSSIBILITY, Action.VIEW_ORDER),
+            Role.COORDINATOR, Set.of(Action.VIEW_ITEM, Action.VIEW_ORDER, Action.REPORT, Action.MATCH_CONTENT),
+            Role.PROVIDER_STAFF, Set.of(Action.RECORD_FEEDBACK, Action.DECLARE_IMPOSSIBILITY, Action.VIEW_ORDER,
+                    Action.MATCH_CONTENT),
             Role.AUDITOR, Set.of(Action.VIEW_AUDIT, Action.REPORT, Action.VIEW_ORDER),
             Role.ADMIN, Set.of(Action.MANAGE_DIRECTORY, Action.VIEW_AUDIT));
 
@@ -83,6 +84,9 @@ class AuthorizationMatrixTest {
             calls.put(Action.REPORT, (x, a) -> TransparencyReport.forYear(x.database, a, 2026));
             calls.put(Action.MANAGE_DIRECTORY, (x, a) -> x.directory.addAgency(Optional.of(a), "NEW-" + a.name()
                     .toUpperCase(), "n", "NL", AgencyKind.NGO, Optional.empty()));
+            // Bank actions are enforced by the server's bank routes (AuthorisationMatrixTest over HTTP there).
+            calls.put(Action.MATCH_CONTENT, (x, a) -> Policy.check(a, Action.MATCH_CONTENT));
+            calls.put(Action.CURATE_BANKS, (x, a) -> Policy.check(a, Action.CURATE_BANKS));
             assertThat(calls.keySet()).containsExactlyInAnyOrder(Action.values());
 
             int cells = 0;

@@ -40,13 +40,14 @@ class LayeringTest {
 
     @Test
     void onlyAdaptersUseTheCompositionRoot() {
-        noClasses().that().resideOutsideOfPackages("io.takedown.app..", "io.takedown.cli..", "io.takedown.server..")
+        noClasses().that().resideOutsideOfPackages("io.takedown.app..", "io.takedown.cli..", "io.takedown.server..",
+                        "io.takedown.bench..")
                 .should().dependOnClassesThat().resideInAPackage("io.takedown.app..").check(classes);
     }
 
     @Test
-    void onlyTheCliUsesTheServer() {
-        noClasses().that().resideOutsideOfPackages("io.takedown.server..", "io.takedown.cli..")
+    void onlyTheCliAndBenchUseTheServer() {
+        noClasses().that().resideOutsideOfPackages("io.takedown.server..", "io.takedown.cli..", "io.takedown.bench..")
                 .should().dependOnClassesThat().resideInAPackage("io.takedown.server..").check(classes);
     }
 
