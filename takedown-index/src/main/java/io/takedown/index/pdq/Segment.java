@@ -1,5 +1,7 @@
 package io.takedown.index.pdq;
 
+import io.takedown.index.snapshot.SnapshotReader;
+import io.takedown.index.snapshot.SnapshotWriter;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 
@@ -19,14 +21,22 @@ final class Segment {
     private final AtomicLongArray removed;
     private volatile int removedCount;
 
-    private Segment(int size, long[] words, int[] ids, ChunkLayout layout, int[][] offsets, int[][] positions) {
+    private Segment(int size, long[] words, int[] ids, ChunkLayout layout, int[][] offsets, int[][] positions,
+                    long[] tombstones) {
         this.size = size;
         this.words = words;
         this.ids = ids;
         this.layout = layout;
         this.offsets = offsets;
         this.positions = positions;
-        this.removed = new AtomicLongArray((size + 63) >>> 6);
+        this.removed = tombstones == null ? new AtomicLongArray((size + 63) >>> 6) : new AtomicLongArray(tombstones);
+        int count = 0;
+        if (tombstones != null) {
+            for (long bits : tombstones) {
+                count += Long.bitCount(bits);
+            }
+        }
+        this.removedCount = count;
     }
 
     /** Builds the tables, one per chunk in parallel. {@code words} holds 4 longs per entry. */
@@ -61,7 +71,73 @@ final class Segment {
             offsets[k] = start;
             positions[k] = sorted;
         });
-        return new Segment(size, words, ids, layout, offsets, positions);
+        return new Segment(size, words, ids, layout, offsets, positions, null);
+    }
+
+    /** The tombstones as they are now; a snapshot writes this copy so removals after it do not tear it. */
+    long[] tombstones() {
+        long[] copy = new long[removed.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = removed.get(i);
+        }
+        return copy;
+    }
+
+    /**
+     * Writes the segment with its tables, so loading needs no rebuild: size, chunk widths, hash words, ids,
+     * the given tombstones, then per chunk its offsets and sorted positions.
+     */
+    void writeTo(SnapshotWriter out, long[] tombstones) {
+        out.writeInt(size).writeInt(layout.chunks());
+        out.writeInts(layout.widths(), 0, layout.chunks());
+        out.writeLongs(words, 0, size * 4);
+        out.writeInts(ids, 0, size);
+        out.writeLongs(tombstones, 0, tombstones.length);
+        for (int k = 0; k < layout.chunks(); k++) {
+            out.writeInts(offsets[k], 0, offsets[k].length);
+            out.writeInts(positions[k], 0, size);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; shapes are checked, contents are trusted to the checksum. */
+    static Segment readFrom(SnapshotReader in) {
+        int size = in.readCount(Integer.MAX_VALUE / 4, "segment size");
+        int chunks = in.readCount(64, "chunk count");
+        int[] widths = new int[chunks];
+        in.readInts(widths, 0, chunks);
+        int[] starts = new int[chunks];
+        int start = 0;
+        for (int k = 0; k < chunks; k++) {
+            if (widths[k] < 1 || widths[k] > 24) {
+                throw in.damaged("chunk width " + widths[k]);
+            }
+            starts[k] = start;
+            start += widths[k];
+        }
+        if (start != 256) {
+            throw in.damaged("chunks cover " + start + " bits");
+        }
+        ChunkLayout layout = new ChunkLayout(starts, widths);
+        in.requireRemaining((long) size * (36 + 4L * chunks), "segment of " + size + " entries");
+        long[] words = new long[size * 4];
+        in.readLongs(words, 0, words.length);
+        int[] ids = new int[size];
+        in.readInts(ids, 0, size);
+        long[] tombstones = new long[(size + 63) >>> 6];
+        in.readLongs(tombstones, 0, tombstones.length);
+        int[][] offsets = new int[chunks][];
+        int[][] positions = new int[chunks][];
+        for (int k = 0; k < chunks; k++) {
+            in.requireRemaining(((1L << widths[k]) + 1) * 4, "bucket offsets");
+            offsets[k] = new int[(1 << widths[k]) + 1];
+            in.readInts(offsets[k], 0, offsets[k].length);
+            if (offsets[k][0] != 0 || offsets[k][offsets[k].length - 1] != size) {
+                throw in.damaged("bucket offsets of chunk " + k);
+            }
+            positions[k] = new int[size];
+            in.readInts(positions[k], 0, size);
+        }
+        return new Segment(size, words, ids, layout, offsets, positions, tombstones);
     }
 
     /**
@@ -88,6 +164,10 @@ final class Segment {
 
     int liveCount() {
         return size - removedCount;
+    }
+
+    int removedCount() {
+        return removedCount;
     }
 
     boolean isRemoved(int position) {

@@ -1,5 +1,7 @@
 package io.takedown.index.text;
 
+import io.takedown.index.snapshot.SnapshotReader;
+import io.takedown.index.snapshot.SnapshotWriter;
 import io.takedown.signals.text.MinHash;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
 
 /**
  * Finds indexed texts whose MinHash similarity to a query reaches a threshold. Sketches are cut into
@@ -36,8 +39,10 @@ public final class TextIndex {
     public void add(int id, MinHash sketch) {
         lock.writeLock().lock();
         try {
-            if (sketches.put(id, sketch) != null) {
-                removeFromBands(id, sketch);
+            MinHash previous = sketches.put(id, sketch);
+            if (previous != null) {
+                // The old sketch's bands: the new one's are added below.
+                removeFromBands(id, previous);
             }
             for (int b = 0; b < BANDS; b++) {
                 bands[b].computeIfAbsent(bandKey(sketch, b), key -> new ArrayList<>(2)).add(id);
@@ -107,6 +112,46 @@ public final class TextIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Calls {@code action} with every indexed id. */
+    public void forEachId(IntConsumer action) {
+        lock.readLock().lock();
+        try {
+            sketches.keySet().forEach(action::accept);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes ids and sketches; bands are rebuilt on load (text banks are small). */
+    public void writeTo(SnapshotWriter out) {
+        lock.readLock().lock();
+        try {
+            out.writeInt(sketches.size());
+            for (Map.Entry<Integer, MinHash> entry : sketches.entrySet()) {
+                out.writeInt(entry.getKey());
+                out.writeString(entry.getValue().toHex());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public static TextIndex readFrom(SnapshotReader in) {
+        int count = in.readCount(Integer.MAX_VALUE, "text entries");
+        in.requireRemaining(count * (8L + MinHash.HEX_DIGITS), count + " text entries");
+        TextIndex index = new TextIndex();
+        for (int i = 0; i < count; i++) {
+            int id = in.readInt();
+            String hex = in.readString();
+            try {
+                index.add(id, MinHash.fromHex(hex));
+            } catch (RuntimeException e) {
+                throw in.damaged("text sketch " + i);
+            }
+        }
+        return index;
     }
 
     private static long bandKey(MinHash sketch, int band) {

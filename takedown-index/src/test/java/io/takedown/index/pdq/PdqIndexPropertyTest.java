@@ -43,11 +43,16 @@ class PdqIndexPropertyTest {
         return out;
     }
 
+    /**
+     * Small delta and fan-in so that sealing, tiered merges and compactions all happen within a try, with
+     * removals landing while merges run.
+     */
     @Property(tries = 40)
-    void sameAsBruteForce_clusteredData_withAddsAndRemoves(@ForAll long seed, @ForAll @IntRange(min = 0, max = 64) int radius,
-                                                            @ForAll @IntRange(min = 1, max = 40_000) int size) {
+    void sameAsBruteForce_clusteredData_withAddsRemovesAndMerges(@ForAll long seed,
+                                                                 @ForAll @IntRange(min = 0, max = 64) int radius,
+                                                                 @ForAll @IntRange(min = 1, max = 6_000) int size) {
         Random random = new Random(seed);
-        PdqIndex index = new PdqIndex();
+        PdqIndex index = new PdqIndex(32, 3, Segment::build);
         Map<Integer, PdqHash> entries = new HashMap<>();
         List<PdqHash> centres = new ArrayList<>();
         for (int id = 0; id < size; id++) {
@@ -60,17 +65,28 @@ class PdqIndexPropertyTest {
             }
             index.add(id, hash);
             entries.put(id, hash);
-            if (random.nextInt(20) == 0) {
+            if (random.nextInt(4) == 0) {
                 int victim = random.nextInt(id + 1);
                 PdqHash removed = entries.remove(victim);
                 if (removed != null) {
                     assertThat(index.remove(victim, removed)).isTrue();
                 }
             }
+            if (random.nextInt(500) == 0) {
+                checkAll(index, entries, centres, radius, random, 3);
+            }
         }
         index.awaitMerges();
+        if (size > 32 * 3 * 2) {
+            assertThat(index.merges()).isPositive();
+        }
         assertThat(index.size()).isEqualTo(entries.size());
-        for (int q = 0; q < 30; q++) {
+        checkAll(index, entries, centres, radius, random, 30);
+    }
+
+    private static void checkAll(PdqIndex index, Map<Integer, PdqHash> entries, List<PdqHash> centres, int radius,
+                                 Random random, int queries) {
+        for (int q = 0; q < queries; q++) {
             PdqHash query = random.nextBoolean() ? flip(centres.get(random.nextInt(centres.size())), random.nextInt(36), random)
                     : random(random);
             assertThat(index.search(query, radius)).isEqualTo(bruteForce(entries, query, radius));
