@@ -5,38 +5,39 @@ import io.takedown.core.TakedownException;
 import io.takedown.signals.Signal;
 import io.takedown.signals.SignalRegistry;
 import io.takedown.store.Database;
+import io.takedown.store.Dialect;
 import io.takedown.store.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Banks and their entries in the relational store. Every change bumps the bank's version, writes a
- * {@code bank_event} and, after commit, tells the {@link BankListener}s. Nothing is ever deleted: removal
- * and quarantine are states.
+ * Banks and their entries in the relational store. Every change takes the next bank change number (the store
+ * version an index snapshot records), stamps the entries it touches with it, bumps the bank's version, writes a
+ * {@code bank_event} and, after commit, tells the {@link BankListener}s. Nothing is ever deleted: removal and
+ * quarantine are states.
  */
 public final class BankStore {
 
-    private static final String ENTRY_COLUMNS = "e.id, e.bank_id, b.name, e.signal_type, e.signal_value, e.quality, "
-            + "e.source_ref, e.source_bank, e.added_by, e.added_at, e.confidence, e.expires_at, e.removed_at, "
-            + "e.removed_by, e.removed_reason, e.quarantined_at, e.quarantine_reason";
+    /** Entries per transaction in {@link #addBatch}: large enough that each commit writes index pages once. */
+    public static final int IMPORT_CHUNK = 200_000;
 
     private final Database database;
     private final SignalRegistry signals;
@@ -53,8 +54,16 @@ public final class BankStore {
         listeners.add(listener);
     }
 
+    public void removeListener(BankListener listener) {
+        listeners.remove(listener);
+    }
+
     public SignalRegistry signals() {
         return signals;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public Bank createBank(String name, String description, boolean negative, OptionalInt pdqDistance,
@@ -62,11 +71,12 @@ public final class BankStore {
         String cleanName = validName(name);
         pdqDistance.ifPresent(d -> requireRange("PDQ distance", d, 0, 256));
         textDistance.ifPresent(d -> requireRange("text distance", d, 0, 100));
-        return database.inTransaction(connection -> {
+        Bank created = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             if (findBank(connection, cleanName).isPresent()) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "bank '" + cleanName + "' already exists");
             }
-            String now = Timestamps.format(clock.instant());
+            Instant now = clock.instant();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank (name, description, negative, "
                     + "pdq_distance, text_distance, version, created_at, created_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
                 insert.setString(1, cleanName);
@@ -74,23 +84,27 @@ public final class BankStore {
                 insert.setInt(3, negative ? 1 : 0);
                 setOptionalInt(insert, 4, pdqDistance);
                 setOptionalInt(insert, 5, textDistance);
-                insert.setString(6, now);
+                insert.setString(6, Timestamps.format(now));
                 insert.setString(7, actor);
                 insert.executeUpdate();
             }
             Bank bank = findBank(connection, cleanName).orElseThrow();
-            event(connection, bank.id(), null, "bank-created", negative ? "negative bank" : null, actor);
+            event(connection, seq, bank.id(), null, "bank-created", negative ? "negative bank" : null, actor);
+            ChangeLog.record(connection, seq, bank.id(), "bank-created", 0, actor, now);
             return bank;
         });
+        listeners.forEach(listener -> listener.bankChanged(created));
+        return created;
     }
 
     /**
-     * Renames a bank; its entries, history and ids stay. Listeners are told of every live entry (now under
-     * the new name), so matches report the new name from the next query on.
+     * Renames a bank; its entries, history and ids stay. It is a bank change (the matching index reloads bank
+     * settings with it); listeners are told of every live entry, now under the new name.
      */
     public Bank rename(String from, String to, String actor) {
         String cleanName = validName(to);
         Bank renamed = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, from).orElseThrow(() -> notFound(from));
             if (findBank(connection, cleanName).isPresent()) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "bank '" + cleanName + "' already exists");
@@ -100,9 +114,11 @@ public final class BankStore {
                 update.setLong(2, bank.id());
                 update.executeUpdate();
             }
-            event(connection, bank.id(), null, "bank-renamed", from + " -> " + cleanName, actor);
+            event(connection, seq, bank.id(), null, "bank-renamed", from + " -> " + cleanName, actor);
+            ChangeLog.record(connection, seq, bank.id(), "bank-renamed", 0, actor, clock.instant());
             return findBank(connection, cleanName).orElseThrow();
         });
+        listeners.forEach(listener -> listener.bankChanged(renamed));
         List<BankEntry> moved = entries(cleanName, false);
         notify(moved, listener -> moved.forEach(listener::entryChanged));
         return renamed;
@@ -144,97 +160,102 @@ public final class BankStore {
     public record AddResult(List<BankEntry> added, List<Signal> alreadyPresent) {
     }
 
+    /** Adds entries in one transaction and returns them; for large files use {@link #addBatch}. */
     public AddResult add(String bankName, List<NewEntry> entries, String actor) {
-        List<NewEntry> validated = new ArrayList<>();
-        for (NewEntry entry : entries) {
-            validated.add(validate(entry));
-        }
+        List<NewEntry> validated = validateAll(entries);
         AddResult result = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
-            String now = Timestamps.format(clock.instant());
-            List<Long> ids = new ArrayList<>();
+            Instant now = clock.instant();
+            boolean[] inserted = EntryInserts.batch(connection, bank.id(), seq, validated, actor, now);
             List<Signal> duplicates = new ArrayList<>();
-            try (PreparedStatement exists = connection.prepareStatement("SELECT id FROM bank_entry WHERE bank_id = ? "
-                    + "AND signal_type = ? AND signal_value = ? AND removed_at IS NULL");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (bank_id, signal_type, "
-                         + "signal_value, quality, source_ref, source_bank, added_by, added_at, confidence, expires_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-                 PreparedStatement label = connection.prepareStatement(
-                         "INSERT INTO bank_entry_label (entry_id, label) VALUES (?, ?)")) {
-                Set<String> seen = new java.util.HashSet<>();
-                for (NewEntry entry : validated) {
-                    Signal signal = entry.signal();
-                    exists.setLong(1, bank.id());
-                    exists.setString(2, signal.type());
-                    exists.setString(3, signal.value());
-                    boolean present;
-                    try (ResultSet rows = exists.executeQuery()) {
-                        present = rows.next();
-                    }
-                    if (present || !seen.add(signal.type() + ":" + signal.value())) {
-                        duplicates.add(signal);
-                        continue;
-                    }
-                    insert.setLong(1, bank.id());
-                    insert.setString(2, signal.type());
-                    insert.setString(3, signal.value());
-                    if (signal.quality().isPresent()) {
-                        insert.setInt(4, signal.quality().getAsInt());
-                    } else {
-                        insert.setNull(4, Types.INTEGER);
-                    }
-                    insert.setString(5, entry.sourceRef().orElse(null));
-                    insert.setString(6, entry.sourceBank().orElse(null));
-                    insert.setString(7, actor);
-                    insert.setString(8, now);
-                    if (entry.confidence().isPresent()) {
-                        insert.setDouble(9, entry.confidence().getAsDouble());
-                    } else {
-                        insert.setNull(9, Types.REAL);
-                    }
-                    insert.setString(10, entry.expiresAt().map(Timestamps::format).orElse(null));
-                    long id;
-                    try (ResultSet keys = insert.executeQuery()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                    for (String l : entry.labels()) {
-                        label.setLong(1, id);
-                        label.setString(2, l);
-                        label.addBatch();
-                    }
-                    ids.add(id);
+            int added = 0;
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i]) {
+                    added++;
+                } else {
+                    duplicates.add(validated.get(i).signal());
                 }
-                label.executeBatch();
             }
-            if (!ids.isEmpty()) {
-                bumpVersion(connection, bank.id());
-                event(connection, bank.id(), null, "entries-added", ids.size() + " entries", actor);
-            }
-            return new AddResult(entriesById(connection, ids), duplicates);
+            finishAdd(connection, seq, bank, added, actor, now, added + " entries");
+            List<BankEntry> rows = added == 0 ? List.of() : EntryRows.query(connection,
+                    "e.bank_id = ? AND e.changed_seq = ?", statement -> {
+                        statement.setLong(1, bank.id());
+                        statement.setLong(2, seq);
+                    });
+            return new AddResult(rows, duplicates);
         });
         notify(result.added(), listener -> result.added().forEach(listener::entryActivated));
         return result;
     }
 
+    /**
+     * What one {@link #addBatch} transaction did.
+     *
+     * @param seq the change number the batch committed as
+     */
+    public record BatchResult(int added, int alreadyPresent, long seq) {
+    }
+
+    /**
+     * Bulk path: inserts the entries in one transaction (sorted by value, which keeps the database's unique
+     * index warm; PostgreSQL streams them with COPY), without reading them back. Listeners hear
+     * {@link BankListener#entriesChanged} once.
+     */
+    public BatchResult addBatch(String bankName, List<NewEntry> entries, String actor, String detail) {
+        List<NewEntry> validated = new ArrayList<>(validateAll(entries));
+        validated.sort(Comparator.comparing((NewEntry e) -> e.signal().type()).thenComparing(e -> e.signal().value()));
+        BatchResult result = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
+            Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
+            Instant now = clock.instant();
+            int added;
+            if (database.dialect() == Dialect.POSTGRESQL && validated.size() >= 1_000) {
+                added = EntryInserts.copy(connection, bank.id(), seq, validated, actor, now);
+            } else {
+                added = 0;
+                for (boolean inserted : EntryInserts.batch(connection, bank.id(), seq, validated, actor, now)) {
+                    added += inserted ? 1 : 0;
+                }
+            }
+            finishAdd(connection, seq, bank, added, actor, now, added + " entries" + (detail == null ? "" : " from " + detail));
+            return new BatchResult(added, validated.size() - added, seq);
+        });
+        if (result.added() > 0) {
+            listeners.forEach(listener -> listener.entriesChanged(result.seq()));
+        }
+        return result;
+    }
+
+    private void finishAdd(Connection connection, long seq, Bank bank, int added, String actor, Instant now,
+                           String detail) throws SQLException {
+        if (added > 0) {
+            bumpVersion(connection, bank.id());
+            event(connection, seq, bank.id(), null, "entries-added", detail, actor);
+        }
+        ChangeLog.record(connection, seq, bank.id(), "entries-added", added, actor, now);
+    }
+
     public BankEntry remove(String bankName, long entryId, String actor, String reason) {
         BankEntry removed = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             BankEntry entry = entryInBank(connection, bankName, entryId);
             if (entry.state() instanceof EntryState.Removed) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "entry " + entryId + " of bank '"
                         + bankName + "' is already removed");
             }
+            Instant now = clock.instant();
             try (PreparedStatement update = connection.prepareStatement("UPDATE bank_entry SET removed_at = ?, "
-                    + "removed_by = ?, removed_reason = ? WHERE id = ?")) {
-                update.setString(1, Timestamps.format(clock.instant()));
+                    + "removed_by = ?, removed_reason = ?, changed_seq = ? WHERE id = ?")) {
+                update.setString(1, Timestamps.format(now));
                 update.setString(2, actor);
                 update.setString(3, reason);
-                update.setLong(4, entryId);
+                update.setLong(4, seq);
+                update.setLong(5, entryId);
                 update.executeUpdate();
             }
-            bumpVersion(connection, entry.bankId());
-            event(connection, entry.bankId(), entryId, "entry-removed", reason, actor);
-            return entriesById(connection, List.of(entryId)).getFirst();
+            entryChanged(connection, seq, entry.bankId(), entryId, "entry-removed", reason, actor, now);
+            return EntryRows.byIds(connection, List.of(entryId)).getFirst();
         });
         notify(List.of(removed), listener -> listener.entryDeactivated(removed));
         return removed;
@@ -244,6 +265,7 @@ public final class BankStore {
         Set<String> toAdd = canonicalLabels(add);
         Set<String> toRemove = canonicalLabels(remove);
         BankEntry changed = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             BankEntry entry = entryInBank(connection, bankName, entryId);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO bank_entry_label (entry_id, label) VALUES (?, ?)");
@@ -262,9 +284,10 @@ public final class BankStore {
                     delete.executeUpdate();
                 }
             }
-            bumpVersion(connection, entry.bankId());
-            event(connection, entry.bankId(), entryId, "labels-changed", "+" + toAdd + " -" + toRemove, actor);
-            return entriesById(connection, List.of(entryId)).getFirst();
+            stamp(connection, seq, entryId);
+            entryChanged(connection, seq, entry.bankId(), entryId, "labels-changed", "+" + toAdd + " -" + toRemove,
+                    actor, clock.instant());
+            return EntryRows.byIds(connection, List.of(entryId)).getFirst();
         });
         notify(List.of(changed), listener -> listener.entryChanged(changed));
         return changed;
@@ -273,19 +296,22 @@ public final class BankStore {
     /** Suspends an entry from matching (the flood guard's action); it stays visible as quarantined. */
     public BankEntry quarantine(long entryId, String reason, String actor) {
         BankEntry quarantined = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
+            Instant now = clock.instant();
             try (PreparedStatement update = connection.prepareStatement("UPDATE bank_entry SET quarantined_at = ?, "
-                    + "quarantine_reason = ? WHERE id = ? AND removed_at IS NULL AND quarantined_at IS NULL")) {
-                update.setString(1, Timestamps.format(clock.instant()));
+                    + "quarantine_reason = ?, changed_seq = ? WHERE id = ? AND removed_at IS NULL "
+                    + "AND quarantined_at IS NULL")) {
+                update.setString(1, Timestamps.format(now));
                 update.setString(2, reason);
-                update.setLong(3, entryId);
+                update.setLong(3, seq);
+                update.setLong(4, entryId);
                 if (update.executeUpdate() == 0) {
                     throw new TakedownException(TakedownException.Kind.CONFLICT, "entry " + entryId
                             + " is not active, so it cannot be quarantined");
                 }
             }
-            BankEntry entry = entriesById(connection, List.of(entryId)).getFirst();
-            bumpVersion(connection, entry.bankId());
-            event(connection, entry.bankId(), entryId, "entry-quarantined", reason, actor);
+            BankEntry entry = EntryRows.byIds(connection, List.of(entryId)).getFirst();
+            entryChanged(connection, seq, entry.bankId(), entryId, "entry-quarantined", reason, actor, now);
             return entry;
         });
         notify(List.of(quarantined), listener -> listener.entryDeactivated(quarantined));
@@ -294,18 +320,19 @@ public final class BankStore {
 
     public BankEntry release(String bankName, long entryId, String actor) {
         BankEntry released = database.inTransaction(connection -> {
+            long seq = ChangeLog.next(connection);
             BankEntry entry = entryInBank(connection, bankName, entryId);
             if (!(entry.state() instanceof EntryState.Quarantined)) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "entry " + entryId + " is not quarantined");
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE bank_entry SET quarantined_at = NULL, quarantine_reason = NULL WHERE id = ?")) {
-                update.setLong(1, entryId);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bank_entry SET quarantined_at = NULL, "
+                    + "quarantine_reason = NULL, changed_seq = ? WHERE id = ?")) {
+                update.setLong(1, seq);
+                update.setLong(2, entryId);
                 update.executeUpdate();
             }
-            bumpVersion(connection, entry.bankId());
-            event(connection, entry.bankId(), entryId, "entry-released", null, actor);
-            return entriesById(connection, List.of(entryId)).getFirst();
+            entryChanged(connection, seq, entry.bankId(), entryId, "entry-released", null, actor, clock.instant());
+            return EntryRows.byIds(connection, List.of(entryId)).getFirst();
         });
         notify(List.of(released), listener -> listener.entryActivated(released));
         return released;
@@ -315,29 +342,120 @@ public final class BankStore {
     public List<BankEntry> entries(String bankName, boolean all) {
         return database.inTransaction(connection -> {
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
-            return queryEntries(connection, "e.bank_id = ?" + (all ? "" : " AND e.removed_at IS NULL"),
+            return EntryRows.query(connection, "e.bank_id = ?" + (all ? "" : " AND e.removed_at IS NULL"),
                     statement -> statement.setLong(1, bank.id()));
         });
     }
 
     /** Every entry of every bank that may match now (active, not expired is checked by the matcher). */
     public List<BankEntry> activeEntries() {
-        return database.inTransaction(connection -> queryEntries(connection,
+        return database.inTransaction(connection -> EntryRows.query(connection,
                 "e.removed_at IS NULL AND e.quarantined_at IS NULL", statement -> { }));
     }
 
     public BankEntry entry(long entryId) {
+        List<BankEntry> found = entries(List.of(entryId));
+        if (found.isEmpty()) {
+            throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no bank entry " + entryId);
+        }
+        return found.getFirst();
+    }
+
+    /** The entries with these ids, in id order, whatever their state; unknown ids are left out. */
+    public List<BankEntry> entries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return database.inTransaction(connection -> EntryRows.byIds(connection, ids));
+    }
+
+    /** Entries read together with the store version they were read at. */
+    public record VersionedEntries(long version, List<BankEntry> entries) {
+    }
+
+    /**
+     * The entries with these ids and the store version, in one read: a matcher checks its candidates and
+     * whether its index is behind with a single round trip.
+     */
+    public VersionedEntries entriesWithVersion(Collection<Long> ids) {
         return database.inTransaction(connection -> {
-            List<BankEntry> found = entriesById(connection, List.of(entryId));
-            if (found.isEmpty()) {
-                throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no bank entry " + entryId);
-            }
-            return found.getFirst();
+            repeatableRead(connection);
+            long version = ChangeLog.current(connection);
+            return new VersionedEntries(version, ids.isEmpty() ? List.of() : EntryRows.byIds(connection, ids));
         });
     }
 
-    /** A bank's history, newest last: kind, detail, actor, time. */
-    public record BankEvent(long id, Long entryId, String kind, String detail, String actor, Instant at) {
+    // ---------------------------------------------------------------- the change feed indexes follow
+
+    /** The store version: the last committed bank change number (0 before any change). */
+    public long version() {
+        return database.inTransaction(ChangeLog::current);
+    }
+
+    /**
+     * The random token of change {@code version}, empty when this database has no such change. A snapshot
+     * built at that version keeps the token; a different token means another database or a diverged restore.
+     */
+    public Optional<String> changeToken(long version) {
+        return database.inTransaction(connection -> ChangeLog.token(connection, version));
+    }
+
+    /**
+     * Streams the current state of every entry changed after {@code after} and returns the version this
+     * reflects: every change up to it is included, none after it. One consistent read (a repeatable-read
+     * transaction on PostgreSQL, one read transaction on SQLite).
+     */
+    public long changesSince(long after, Consumer<SignalChange> sink) {
+        return database.inTransaction(connection -> {
+            repeatableRead(connection);
+            long version = ChangeLog.current(connection);
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, signal_type, signal_value, "
+                    + "CASE WHEN removed_at IS NULL AND quarantined_at IS NULL THEN 1 ELSE 0 END FROM bank_entry "
+                    + "WHERE changed_seq > ? AND changed_seq <= ?")) {
+                query.setFetchSize(10_000);
+                query.setLong(1, after);
+                query.setLong(2, version);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new SignalChange(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                rows.getInt(4) == 1));
+                    }
+                }
+            }
+            return version;
+        });
+    }
+
+    /** Streams every active entry's signal (a rebuild from scratch) and returns the version it reflects. */
+    public long activeSignals(Consumer<SignalChange> sink) {
+        return database.inTransaction(connection -> {
+            repeatableRead(connection);
+            long version = ChangeLog.current(connection);
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, signal_type, signal_value FROM "
+                    + "bank_entry WHERE removed_at IS NULL AND quarantined_at IS NULL AND changed_seq <= ?")) {
+                query.setFetchSize(10_000);
+                query.setLong(1, version);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new SignalChange(rows.getLong(1), rows.getString(2), rows.getString(3), true));
+                    }
+                }
+            }
+            return version;
+        });
+    }
+
+    /** PostgreSQL: this transaction reads one snapshot (the first statement of the transaction must set it). */
+    private void repeatableRead(Connection connection) throws SQLException {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+    }
+
+    /** A bank's history, newest last: kind, detail, actor, time, and the change number. */
+    public record BankEvent(long id, Long entryId, String kind, String detail, String actor, Instant at, Long seq) {
     }
 
     public List<BankEvent> history(String bankName) {
@@ -345,13 +463,15 @@ public final class BankStore {
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             List<BankEvent> events = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, entry_id, kind, detail, actor, at FROM bank_event WHERE bank_id = ? ORDER BY id")) {
+                    "SELECT id, entry_id, kind, detail, actor, at, seq FROM bank_event WHERE bank_id = ? ORDER BY id")) {
                 query.setLong(1, bank.id());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         long entryId = rows.getLong(2);
-                        events.add(new BankEvent(rows.getLong(1), rows.wasNull() ? null : entryId, rows.getString(3),
-                                rows.getString(4), rows.getString(5), Timestamps.parse(rows.getString(6))));
+                        Long entry = rows.wasNull() ? null : entryId;
+                        long seq = rows.getLong(7);
+                        events.add(new BankEvent(rows.getLong(1), entry, rows.getString(3), rows.getString(4),
+                                rows.getString(5), Timestamps.parse(rows.getString(6)), rows.wasNull() ? null : seq));
                     }
                 }
             }
@@ -403,21 +523,33 @@ public final class BankStore {
 
     // ---------------------------------------------------------------- internals
 
+    private List<NewEntry> validateAll(List<NewEntry> entries) {
+        List<NewEntry> validated = new ArrayList<>(entries.size());
+        for (NewEntry entry : entries) {
+            validated.add(validate(entry));
+        }
+        return validated;
+    }
+
     private NewEntry validate(NewEntry entry) {
         Signal signal = entry.signal();
         var type = signals.find(signal.type()).orElseThrow(() -> new InvalidInputException(null,
                 "unknown signal type '" + signal.type() + "'; known: " + String.join(", ", signals.names())));
         String canonical = type.validate(signal.value());
+        signal.quality().ifPresent(q -> requireRange("quality", q, 0, 100));
         entry.confidence().ifPresent(c -> {
             if (!(c >= 0 && c <= 1)) {
                 throw new InvalidInputException(null, "confidence must be between 0 and 1, got " + c);
             }
         });
         return new NewEntry(new Signal(signal.type(), canonical, signal.quality()), canonicalLabels(entry.labels()),
-                entry.sourceRef(), entry.sourceBank(), entry.confidence(), entry.expiresAt());
+                entry.sourceRef(), entry.sourceBank(), entry.confidence(), entry.expiresAt(), entry.variant());
     }
 
     private static Set<String> canonicalLabels(Set<String> labels) {
+        if (labels.isEmpty()) {
+            return Set.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String label : labels) {
             out.add(Labels.canonical(label));
@@ -470,7 +602,7 @@ public final class BankStore {
 
     private BankEntry entryInBank(Connection connection, String bankName, long entryId) throws SQLException {
         Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
-        List<BankEntry> found = entriesById(connection, List.of(entryId));
+        List<BankEntry> found = EntryRows.byIds(connection, List.of(entryId));
         if (found.isEmpty() || found.getFirst().bankId() != bank.id()) {
             throw new TakedownException(TakedownException.Kind.NOT_FOUND, "bank '" + bankName + "' has no entry "
                     + entryId);
@@ -478,67 +610,20 @@ public final class BankStore {
         return found.getFirst();
     }
 
-    private List<BankEntry> entriesById(Connection connection, List<Long> ids) throws SQLException {
-        List<BankEntry> out = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
-            out.addAll(queryEntries(connection, "e.id IN (" + marks + ")", statement -> {
-                for (int i = 0; i < slice.size(); i++) {
-                    statement.setLong(i + 1, slice.get(i));
-                }
-            }));
+    private static void stamp(Connection connection, long seq, long entryId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bank_entry SET changed_seq = ? WHERE id = ?")) {
+            update.setLong(1, seq);
+            update.setLong(2, entryId);
+            update.executeUpdate();
         }
-        return out;
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<BankEntry> queryEntries(Connection connection, String where, Binder binder) throws SQLException {
-        Map<Long, SortedSet<String>> labels = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT l.entry_id, l.label FROM bank_entry_label l "
-                + "JOIN bank_entry e ON e.id = l.entry_id JOIN bank b ON b.id = e.bank_id WHERE " + where)) {
-            binder.bind(query);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    labels.computeIfAbsent(rows.getLong(1), id -> new TreeSet<>()).add(rows.getString(2));
-                }
-            }
-        }
-        List<BankEntry> entries = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM bank_entry e "
-                + "JOIN bank b ON b.id = e.bank_id WHERE " + where + " ORDER BY e.id")) {
-            binder.bind(query);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows, labels.getOrDefault(rows.getLong(1), new TreeSet<>())));
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static BankEntry entry(ResultSet rows, SortedSet<String> labels) throws SQLException {
-        int quality = rows.getInt(6);
-        OptionalInt q = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(quality);
-        double confidence = rows.getDouble(11);
-        OptionalDouble c = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(confidence);
-        EntryState state;
-        if (rows.getString(13) != null) {
-            state = new EntryState.Removed(Timestamps.parse(rows.getString(13)), rows.getString(14), rows.getString(15));
-        } else if (rows.getString(16) != null) {
-            state = new EntryState.Quarantined(Timestamps.parse(rows.getString(16)), rows.getString(17));
-        } else {
-            state = new EntryState.Active();
-        }
-        return new BankEntry(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                new Signal(rows.getString(4), rows.getString(5), q), labels,
-                new Provenance(rows.getString(9), Timestamps.parse(rows.getString(10)),
-                        Optional.ofNullable(rows.getString(7)), Optional.ofNullable(rows.getString(8))),
-                c, Optional.ofNullable(Timestamps.parse(rows.getString(12))), state);
+    /** The bookkeeping of a change to one entry: bank version, event, change record. */
+    private void entryChanged(Connection connection, long seq, long bankId, long entryId, String kind, String detail,
+                              String actor, Instant now) throws SQLException {
+        bumpVersion(connection, bankId);
+        event(connection, seq, bankId, entryId, kind, detail, actor);
+        ChangeLog.record(connection, seq, bankId, kind, 1, actor, now);
     }
 
     private static void bumpVersion(Connection connection, long bankId) throws SQLException {
@@ -548,10 +633,10 @@ public final class BankStore {
         }
     }
 
-    private void event(Connection connection, long bankId, Long entryId, String kind, String detail, String actor)
-            throws SQLException {
+    private void event(Connection connection, long seq, long bankId, Long entryId, String kind, String detail,
+                       String actor) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO bank_event (bank_id, entry_id, kind, detail, actor, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO bank_event (bank_id, entry_id, kind, detail, actor, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, bankId);
             if (entryId == null) {
                 insert.setNull(2, Types.BIGINT);
@@ -562,6 +647,7 @@ public final class BankStore {
             insert.setString(4, detail);
             insert.setString(5, actor);
             insert.setString(6, Timestamps.format(clock.instant()));
+            insert.setLong(7, seq);
             insert.executeUpdate();
         }
     }

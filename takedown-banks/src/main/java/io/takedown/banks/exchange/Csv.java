@@ -42,7 +42,7 @@ final class Csv {
     }
 
     static String escape(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';

@@ -14,11 +14,15 @@ public enum ExchangeFormat {
     TE,
     /**
      * HMA bank content as JSON lines: {@code {"signals": {"pdq": "..."}, "note": "...", "metadata": {...}}}
-     * as HMA's curation API takes and returns content; Takedown's labels, confidence, expiry and source
-     * live under {@code metadata}.
+     * as HMA's curation API takes and returns content; Takedown's labels, confidence, expiry, source and PDQ
+     * quality ({@code "quality": {"pdq": 87}}) live under {@code metadata}.
      */
     HMA,
-    /** CSV with a header {@code hash_type,hash,labels}; labels separated by {@code ;}. */
+    /**
+     * CSV with a header {@code hash_type,hash,labels,quality} (columns found by name, so files without the
+     * quality column still read); labels separated by {@code ;}. HEX and TE lines carry no quality: a hash
+     * read from them is matched whatever its quality.
+     */
     GIFCT;
 
     public static ExchangeFormat parse(String text) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Reads the exchange formats into new bank entries. */
@@ -36,22 +37,56 @@ public final class ExchangeReader {
         this.signals = signals;
     }
 
+    /** Receives what a file yields, row by row, as it is read. */
+    public interface Sink {
+        void entry(NewEntry entry);
+
+        void error(ImportReport.RowError error);
+    }
+
     /**
+     * Reads the whole file into a report; for large files use {@link #stream}, which holds one row at a time.
+     *
      * @param defaultSignalType the type of bare values (HEX, and TE lines without a type)
      * @param sourceName names the file in each entry's provenance
      */
     public ImportReport read(ExchangeFormat format, Reader input, String defaultSignalType, String sourceName) {
         List<NewEntry> entries = new ArrayList<>();
         List<ImportReport.RowError> errors = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(input);
+        stream(format, input, defaultSignalType, sourceName, new Sink() {
+            @Override
+            public void entry(NewEntry entry) {
+                entries.add(entry);
+            }
+
+            @Override
+            public void error(ImportReport.RowError error) {
+                errors.add(error);
+            }
+        });
+        return new ImportReport(entries, errors);
+    }
+
+    /**
+     * Reads the file line by line and hands each good row to {@code sink} as an entry and each bad one as an
+     * error with its line number; nothing is kept.
+     */
+    public void stream(ExchangeFormat format, Reader input, String defaultSignalType, String sourceName, Sink sink) {
+        BufferedReader reader = input instanceof BufferedReader buffered ? buffered : new BufferedReader(input, 1 << 16);
         int lineNumber = 0;
         boolean header = format == ExchangeFormat.GIFCT;
+        GifctColumns columns = GifctColumns.DEFAULT;
         try {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
                 if (line.length() > MAX_LINE) {
-                    errors.add(new ImportReport.RowError(lineNumber, "line longer than " + MAX_LINE + " characters"));
+                    sink.error(new ImportReport.RowError(lineNumber, "line longer than " + MAX_LINE + " characters"));
+                    continue;
+                }
+                if (line.indexOf('\uFFFD') >= 0) {
+                    // Decoded with replacement (see BankImport): the bytes of this line were not UTF-8.
+                    sink.error(new ImportReport.RowError(lineNumber, "not UTF-8 text"));
                     continue;
                 }
                 String trimmed = line.strip();
@@ -63,50 +98,79 @@ public final class ExchangeReader {
                 }
                 if (header) {
                     header = false;
-                    if (trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("hash_type")) {
+                    if (trimmed.toLowerCase(java.util.Locale.ROOT).contains("hash_type")) {
+                        try {
+                            columns = GifctColumns.of(Csv.split(trimmed));
+                        } catch (InvalidInputException e) {
+                            sink.error(new ImportReport.RowError(lineNumber, e.reason()));
+                        }
                         continue;
                     }
                 }
                 try {
-                    entries.addAll(parse(format, trimmed, defaultSignalType, sourceName, lineNumber));
+                    for (NewEntry entry : parse(format, trimmed, defaultSignalType, sourceName, lineNumber, columns)) {
+                        sink.entry(entry);
+                    }
                 } catch (InvalidInputException e) {
-                    errors.add(new ImportReport.RowError(lineNumber, e.reason()));
+                    sink.error(new ImportReport.RowError(lineNumber, e.reason()));
                 } catch (RuntimeException e) {
-                    errors.add(new ImportReport.RowError(lineNumber, "unreadable row: " + e.getMessage()));
+                    sink.error(new ImportReport.RowError(lineNumber, "unreadable row: " + e.getMessage()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName, e);
         }
-        return new ImportReport(entries, errors);
     }
 
-    private List<NewEntry> parse(ExchangeFormat format, String line, String defaultType, String source, int lineNumber) {
+    /** Where the GIFCT columns are: named by the header when there is one, else hash_type,hash,labels,quality. */
+    private record GifctColumns(int type, int hash, int labels, int quality) {
+        static final GifctColumns DEFAULT = new GifctColumns(0, 1, 2, 3);
+
+        static GifctColumns of(List<String> header) {
+            List<String> names = header.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+            int type = names.indexOf("hash_type");
+            int hash = names.indexOf("hash");
+            if (type < 0 || hash < 0) {
+                throw new InvalidInputException(null, "header must name hash_type and hash columns, got " + header);
+            }
+            return new GifctColumns(type, hash, names.indexOf("labels"), names.indexOf("quality"));
+        }
+
+        String get(List<String> fields, int index) {
+            return index >= 0 && index < fields.size() ? fields.get(index) : "";
+        }
+    }
+
+    private List<NewEntry> parse(ExchangeFormat format, String line, String defaultType, String source, int lineNumber,
+                                 GifctColumns columns) {
         String reference = source + ":" + lineNumber;
         return switch (format) {
-            case HEX -> List.of(entry(defaultType, line, Set.of(), reference, source, OptionalDouble.empty(),
-                    Optional.empty()));
+            case HEX -> List.of(entry(defaultType, line, OptionalInt.empty(), Set.of(), reference, source,
+                    OptionalDouble.empty(), Optional.empty()));
             case TE -> {
                 String[] parts = line.split("\\s+", 2);
                 String type = parts.length == 2 ? SignalNames.fromExchange(parts[0]) : defaultType;
                 String value = parts.length == 2 ? parts[1] : parts[0];
-                yield List.of(entry(type, value, Set.of(), reference, source, OptionalDouble.empty(), Optional.empty()));
+                yield List.of(entry(type, value, OptionalInt.empty(), Set.of(), reference, source, OptionalDouble.empty(),
+                        Optional.empty()));
             }
             case GIFCT -> {
                 List<String> fields = Csv.split(line);
-                if (fields.size() < 2) {
-                    throw new InvalidInputException(null, "expected hash_type,hash[,labels], got " + fields.size()
-                            + " field(s)");
+                if (fields.size() <= Math.max(columns.type(), columns.hash())) {
+                    throw new InvalidInputException(null, "expected hash_type,hash[,labels][,quality], got "
+                            + fields.size() + " field(s)");
                 }
                 Set<String> labels = new LinkedHashSet<>();
-                if (fields.size() > 2 && !fields.get(2).isBlank()) {
-                    for (String label : fields.get(2).split(";")) {
+                String labelField = columns.get(fields, columns.labels());
+                if (!labelField.isBlank()) {
+                    for (String label : labelField.split(";")) {
                         if (!label.isBlank()) {
                             labels.add(label.strip());
                         }
                     }
                 }
-                yield List.of(entry(SignalNames.fromExchange(fields.get(0)), fields.get(1), labels, reference, source,
+                yield List.of(entry(SignalNames.fromExchange(fields.get(columns.type())), fields.get(columns.hash()),
+                        quality(columns.get(fields, columns.quality())), labels, reference, source,
                         OptionalDouble.empty(), Optional.empty()));
             }
             case HMA -> parseHma(line, reference, source);
@@ -140,26 +204,47 @@ public final class ExchangeReader {
         String ref = node.hasNonNull("note") ? node.get("note").asText()
                 : metadata.hasNonNull("source_ref") ? metadata.get("source_ref").asText() : reference;
         String sourceBank = metadata.hasNonNull("source_bank") ? metadata.get("source_bank").asText() : source;
+        JsonNode qualities = metadata.path("quality");
         List<NewEntry> out = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = signalsNode.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            out.add(entry(SignalNames.fromExchange(field.getKey()), field.getValue().asText(), labels, ref, sourceBank,
-                    confidence, expires));
+            JsonNode quality = qualities.path(field.getKey());
+            out.add(entry(SignalNames.fromExchange(field.getKey()), field.getValue().asText(),
+                    quality.isMissingNode() || quality.isNull() ? OptionalInt.empty() : quality(quality.asText()),
+                    labels, ref, sourceBank, confidence, expires));
         }
         return out;
     }
 
-    private NewEntry entry(String type, String value, Set<String> labels, String reference, String sourceBank,
-                           OptionalDouble confidence, Optional<Instant> expires) {
+    /** A quality field: empty when blank, else 0..100. */
+    private static OptionalInt quality(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int quality;
+        try {
+            quality = Integer.parseInt(trimmed);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(null, "quality '" + trimmed + "' is not a whole number 0..100");
+        }
+        if (quality < 0 || quality > 100) {
+            throw new InvalidInputException(null, "quality must be 0..100, got " + quality);
+        }
+        return OptionalInt.of(quality);
+    }
+
+    private NewEntry entry(String type, String value, OptionalInt quality, Set<String> labels, String reference,
+                           String sourceBank, OptionalDouble confidence, Optional<Instant> expires) {
         SignalType signalType = signals.find(type).orElseThrow(() -> new InvalidInputException(null,
                 "unknown signal type '" + type + "'"));
         String canonical = signalType.validate(value);
-        Set<String> canonicalLabels = new LinkedHashSet<>();
+        Set<String> canonicalLabels = labels.isEmpty() ? Set.of() : new LinkedHashSet<>();
         for (String label : labels) {
             canonicalLabels.add(Labels.canonical(label));
         }
-        return new NewEntry(Signal.of(type, canonical), canonicalLabels, Optional.of(reference),
+        return new NewEntry(new Signal(type, canonical, quality), canonicalLabels, Optional.of(reference),
                 Optional.of(sourceBank), confidence, expires);
     }
 }

@@ -26,7 +26,7 @@ public final class ExchangeWriter {
         int written = 0;
         try {
             if (format == ExchangeFormat.GIFCT) {
-                out.write("hash_type,hash,labels\n");
+                out.write("hash_type,hash,labels,quality\n");
             }
             for (BankEntry entry : entries) {
                 String type = entry.signal().type();
@@ -40,7 +40,8 @@ public final class ExchangeWriter {
                     }
                     case TE -> out.write(SignalNames.toExchange(type) + " " + value + "\n");
                     case GIFCT -> out.write(type.toUpperCase(Locale.ROOT) + "," + Csv.escape(value) + ","
-                            + Csv.escape(String.join(";", entry.labels())) + "\n");
+                            + Csv.escape(String.join(";", entry.labels())) + ","
+                            + (entry.signal().quality().isPresent() ? entry.signal().quality().getAsInt() : "") + "\n");
                     case HMA -> {
                         ObjectNode node = JSON.createObjectNode();
                         node.putObject("signals").put(SignalNames.toExchange(type), value);
@@ -50,6 +51,8 @@ public final class ExchangeWriter {
                         var labels = metadata.putArray("labels");
                         entry.labels().forEach(labels::add);
                         entry.confidence().ifPresent(c -> metadata.put("confidence", c));
+                        entry.signal().quality().ifPresent(q -> metadata.putObject("quality")
+                                .put(SignalNames.toExchange(type), q));
                         entry.expiresAt().ifPresent(e -> metadata.put("expires_at", e.toString()));
                         metadata.put("source_bank", entry.provenance().sourceBank().orElse(entry.bankName()));
                         metadata.put("added_by", entry.provenance().addedBy());

@@ -2,52 +2,54 @@ package io.takedown.banks.matching;
 
 import io.takedown.banks.Bank;
 import io.takedown.banks.BankEntry;
-import io.takedown.banks.BankListener;
 import io.takedown.banks.BankStore;
 import io.takedown.index.exact.ExactIndex;
-import io.takedown.index.pdq.PdqIndex;
 import io.takedown.index.pdq.PdqMatch;
-import io.takedown.index.text.TextIndex;
 import io.takedown.index.text.TextMatch;
 import io.takedown.signals.Signal;
 import io.takedown.signals.pdq.PdqHash;
 import io.takedown.signals.text.MinHash;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Matches content against every bank at once. Built from the store's active entries, then kept current
- * through {@link BankListener} events: an added entry matches from the next query on, a removed one
- * stops, with no reload. Thread-safe.
+ * Matches content against every bank at once, with one set of {@link MatchSettings}, over a
+ * {@link MatchService}'s index. The index proposes candidates (entry ids within the widest distance); the
+ * entries are then read from the store, so a match always reflects the entry's current state, labels and
+ * provenance: a removed or quarantined entry never matches, even if the index has not caught up yet. Queries
+ * do not write: the flood guard's quarantines go to the service's background writer. Thread-safe.
  */
-public final class Matcher implements BankListener {
+public final class Matcher {
 
+    private final MatchService service;
     private final BankStore store;
     private final MatchSettings settings;
     private final Clock clock;
     private final FloodGuard floodGuard;
-    private final Map<Long, BankEntry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Bank> banks = new ConcurrentHashMap<>();
-    private final PdqIndex pdq = new PdqIndex();
-    private final TextIndex text = new TextIndex();
-    private final Map<String, ExactIndex> exact = new ConcurrentHashMap<>();
 
-    public Matcher(BankStore store, MatchSettings settings, Clock clock) {
+    Matcher(MatchService service, BankStore store, MatchSettings settings, Clock clock) {
+        this.service = service;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.floodGuard = new FloodGuard(clock, settings.floodMinimum(), settings.floodFactor());
-        store.banks().forEach(bank -> banks.put(bank.name(), bank));
-        store.activeEntries().forEach(this::index);
         store.matchStats().forEach(stat -> floodGuard.restore(stat.entryId(), stat.hour(), stat.hourCount(),
                 stat.baseline(), stat.total()));
-        store.addListener(this);
+    }
+
+    public MatchSettings settings() {
+        return settings;
+    }
+
+    public MatchService service() {
+        return service;
     }
 
     /** Writes the flood guard's memory, so the next process knows each entry's usual rate. */
@@ -62,92 +64,111 @@ public final class Matcher implements BankListener {
         store.saveMatchStats(stats);
     }
 
-    public int indexedEntries() {
-        return entries.size();
+    /** Entries indexed (all signal types, active entries of every bank). */
+    public long indexedEntries() {
+        return service.status().size();
     }
 
     public FloodGuard floodGuard() {
         return floodGuard;
     }
 
-    @Override
-    public void entryActivated(BankEntry entry) {
-        banks.computeIfAbsent(entry.bankName(), store::bank);
-        index(entry);
-    }
-
-    @Override
-    public void entryDeactivated(BankEntry entry) {
-        BankEntry indexed = entries.remove(entry.id());
-        if (indexed == null) {
-            return;
-        }
-        Signal signal = indexed.signal();
-        int id = (int) entry.id();
-        switch (signal.type()) {
-            case "pdq" -> pdq.remove(id, PdqHash.fromHex(signal.value()));
-            case "text" -> text.remove(id);
-            default -> exact.getOrDefault(signal.type(), new ExactIndex()).remove(id, signal.value());
-        }
-    }
-
-    @Override
-    public void entryChanged(BankEntry entry) {
-        banks.computeIfAbsent(entry.bankName(), store::bank);
-        entries.computeIfPresent(entry.id(), (id, old) -> entry);
-    }
-
-    private void index(BankEntry entry) {
-        Signal signal = entry.signal();
-        if (signal.type().equals("pdq") && signal.quality().isPresent()
-                && signal.quality().getAsInt() < settings.minPdqQuality()) {
-            return; // flat images collide with everything; the ecosystem ignores them
-        }
-        if (entries.putIfAbsent(entry.id(), entry) != null) {
-            return;
-        }
-        int id = Math.toIntExact(entry.id());
-        switch (signal.type()) {
-            case "pdq" -> pdq.add(id, PdqHash.fromHex(signal.value()));
-            case "text" -> text.add(id, MinHash.fromHex(signal.value()));
-            default -> exact.computeIfAbsent(signal.type(), type -> new ExactIndex()).add(id, signal.value());
-        }
+    /** An index hit before its entry is read: which entry, through which signal, how far. */
+    private record Candidate(long entryId, Signal query, int distance, Optional<String> transform) {
     }
 
     /** Every match of the content, positive banks first by distance, each with its suppression if any. */
     public List<MatchResult> match(MatchQuery query) {
-        Map<Long, MatchResult> found = new LinkedHashMap<>();
+        List<Signal> signals = new ArrayList<>();
         for (Signal given : query.signals()) {
             Signal signal = canonical(given);
-            if (signal == null) {
+            if (signal != null) {
+                signals.add(signal);
+            }
+        }
+        // One read per query gives the candidates' entries and the store version; if the index was behind,
+        // it catches up and the query runs again (at most a few times while the banks keep changing).
+        for (int attempt = 0; ; attempt++) {
+            long indexVersion = service.version();
+            Map<Long, Candidate> candidates = candidates(service.index(), signals, query);
+            BankStore.VersionedEntries read = service.read(candidates.keySet());
+            if (attempt < 3 && service.mustCatchUp(indexVersion, read.version())) {
+                service.refresh();
                 continue;
             }
+            return candidates.isEmpty() ? List.of() : finish(verify(candidates, read.entries()));
+        }
+    }
+
+    private Map<Long, Candidate> candidates(BankIndex index, List<Signal> signals, MatchQuery query) {
+        Map<Long, Candidate> candidates = new LinkedHashMap<>();
+        for (Signal signal : signals) {
             switch (signal.type()) {
                 case "pdq" -> {
                     if (signal.quality().isPresent() && signal.quality().getAsInt() < settings.minPdqQuality()) {
                         continue;
                     }
-                    matchPdq(PdqHash.fromHex(signal.value()), Optional.empty(), found);
-                    query.pdqVariants().forEach((transform, hash) -> matchPdq(hash, Optional.of(transform), found));
+                    int radius = widestDistance("pdq");
+                    pdqCandidates(index, signal, PdqHash.fromHex(signal.value()), radius, Optional.empty(), candidates);
+                    query.pdqVariants().forEach((transform, hash) ->
+                            pdqCandidates(index, signal, hash, radius, Optional.of(transform), candidates));
                 }
                 case "text" -> {
                     int widest = widestDistance("text");
-                    for (TextMatch match : text.search(MinHash.fromHex(signal.value()), 1 - widest / 100.0)) {
+                    for (TextMatch match : index.text.search(MinHash.fromHex(signal.value()), 1 - widest / 100.0)) {
                         int distance = (int) Math.round(100 * (1 - match.similarity()));
-                        consider(match.id(), "text", distance, Optional.empty(), found);
+                        offer(new Candidate(match.id(), signal, distance, Optional.empty()), candidates);
                     }
                 }
                 default -> {
-                    ExactIndex index = exact.get(signal.type());
-                    if (index != null) {
-                        for (int id : index.lookup(signal.value())) {
-                            consider(id, signal.type(), 0, Optional.empty(), found);
+                    ExactIndex exact = index.exact.get(signal.type());
+                    if (exact != null) {
+                        for (int id : exact.candidates(signal.value())) {
+                            offer(new Candidate(id, signal, 0, Optional.empty()), candidates);
                         }
                     }
                 }
             }
         }
-        return finish(found);
+        return candidates;
+    }
+
+    private static void pdqCandidates(BankIndex index, Signal signal, PdqHash hash, int radius,
+                                      Optional<String> transform, Map<Long, Candidate> candidates) {
+        for (PdqMatch match : index.pdq.search(hash, radius)) {
+            offer(new Candidate(match.id(), signal, match.distance(), transform), candidates);
+        }
+    }
+
+    private static void offer(Candidate candidate, Map<Long, Candidate> candidates) {
+        candidates.merge(candidate.entryId(), candidate, (old, added) -> added.distance() < old.distance() ? added : old);
+    }
+
+    /** Reads the candidates' entries and keeps those that match now, under their bank's distance. */
+    private Map<Long, MatchResult> verify(Map<Long, Candidate> candidates, List<BankEntry> read) {
+        Instant now = clock.instant();
+        Map<Long, MatchResult> found = new LinkedHashMap<>();
+        Map<Long, BankEntry> entries = new HashMap<>();
+        read.forEach(entry -> entries.put(entry.id(), entry));
+        for (Candidate candidate : candidates.values()) {
+            BankEntry entry = entries.get(candidate.entryId());
+            Signal query = candidate.query();
+            if (entry == null || !entry.matchesAt(now) || service.quarantining(entry.id())
+                    || !entry.signal().type().equals(query.type())
+                    || candidate.distance() > distanceOf(entry.bankName(), query.type())) {
+                continue;
+            }
+            if (query.type().equals("pdq")) {
+                if (entry.signal().quality().isPresent() && entry.signal().quality().getAsInt() < settings.minPdqQuality()) {
+                    continue; // flat images collide with everything; the ecosystem ignores them
+                }
+            } else if (!query.type().equals("text") && !entry.signal().value().equals(query.value())) {
+                continue; // an exact-index fingerprint collision
+            }
+            found.put(entry.id(), new MatchResult(entry, query.type(), candidate.distance(), candidate.transform(),
+                    Optional.empty(), false));
+        }
+        return found;
     }
 
     /** The signal in its type's canonical form, or null when the type is unknown here (nothing can match it). */
@@ -155,24 +176,6 @@ public final class Matcher implements BankListener {
         return store.signals().find(signal.type())
                 .map(type -> new Signal(signal.type(), type.validate(signal.value()), signal.quality()))
                 .orElse(null);
-    }
-
-    private void matchPdq(PdqHash hash, Optional<String> transform, Map<Long, MatchResult> found) {
-        for (PdqMatch match : pdq.search(hash, widestDistance("pdq"))) {
-            consider(match.id(), "pdq", match.distance(), transform, found);
-        }
-    }
-
-    private void consider(long entryId, String type, int distance, Optional<String> transform,
-                          Map<Long, MatchResult> found) {
-        BankEntry entry = entries.get(entryId);
-        if (entry == null || !entry.matchesAt(clock.instant()) || distance > distanceOf(entry.bankName(), type)) {
-            return;
-        }
-        MatchResult existing = found.get(entryId);
-        if (existing == null || distance < existing.distance()) {
-            found.put(entryId, new MatchResult(entry, type, distance, transform, Optional.empty(), false));
-        }
     }
 
     private List<MatchResult> finish(Map<Long, MatchResult> found) {
@@ -187,9 +190,9 @@ public final class Matcher implements BankListener {
             }
             boolean flood = negative.isEmpty() && floodGuard.record(result.entry().id());
             if (flood) {
-                store.quarantine(result.entry().id(), "flood guard: matched more than "
+                service.quarantineLater(result.entry().id(), "flood guard: matched more than "
                         + settings.floodMinimum() + " times in an hour and " + settings.floodFactor()
-                        + "x its usual rate", "flood-guard");
+                        + "x its usual rate");
             }
             results.add(new MatchResult(result.entry(), result.signalType(), result.distance(), result.transform(),
                     negative, flood));
@@ -199,12 +202,12 @@ public final class Matcher implements BankListener {
     }
 
     private boolean isNegative(String bankName) {
-        Bank bank = banks.get(bankName);
+        Bank bank = service.bank(bankName);
         return bank != null && bank.negative();
     }
 
     private int distanceOf(String bankName, String type) {
-        Bank bank = banks.get(bankName);
+        Bank bank = service.bank(bankName);
         return switch (type) {
             case "pdq" -> bank != null && bank.pdqDistance().isPresent() ? bank.pdqDistance().getAsInt()
                     : settings.pdqDistance();
@@ -216,10 +219,9 @@ public final class Matcher implements BankListener {
 
     private int widestDistance(String type) {
         int widest = type.equals("pdq") ? settings.pdqDistance() : settings.textDistance();
-        for (Bank bank : banks.values()) {
-            int own = distanceOf(bank.name(), type);
-            widest = Math.max(widest, own);
+        for (Bank bank : service.banks()) {
+            widest = Math.max(widest, distanceOf(bank.name(), type));
         }
-        return widest;
+        return Math.min(widest, type.equals("pdq") ? PdqHash.BITS : 100);
     }
 }

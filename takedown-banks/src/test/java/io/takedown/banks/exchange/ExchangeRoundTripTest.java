@@ -24,6 +24,7 @@ class ExchangeRoundTripTest {
 
     static final String PDQ = "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22";
     static final String MD5 = "9e107d9d372bb6826bd81d3542a419d6";
+    static final String FLAT = "0000000000000000000000000000000000000000000000000000000000000001";
 
     private final ExchangeReader reader = new ExchangeReader(SignalRegistry.discover());
 
@@ -37,7 +38,8 @@ class ExchangeRoundTripTest {
             BankStore store = new BankStore(database, SignalRegistry.discover(), Clock.systemUTC());
             store.createBank("source", null, false, OptionalInt.empty(), OptionalInt.empty(), "t");
             store.add("source", List.of(
-                    NewEntry.of(Signal.of("pdq", PDQ), Set.of("recruitment", "entity:outlet-1"), "a.jpg"),
+                    NewEntry.of(new Signal("pdq", PDQ, OptionalInt.of(87)), Set.of("recruitment", "entity:outlet-1"), "a.jpg"),
+                    NewEntry.of(new Signal("pdq", FLAT, OptionalInt.of(12)), Set.of(), "flat.png"),
                     NewEntry.of(Signal.of("md5", MD5), Set.of("threat"), "b.mp4"),
                     NewEntry.of(Signal.of("url", "https://outlet.test/post/1"), Set.of(), "feed")), "t");
             List<BankEntry> entries = store.entries("source", false);
@@ -48,9 +50,12 @@ class ExchangeRoundTripTest {
             assertThat(report.entries()).hasSize(written);
             List<BankEntry> expected = format == ExchangeFormat.HEX
                     ? entries.stream().filter(e -> e.signal().type().equals("pdq")).toList() : entries;
+            // HMA and GIFCT carry PDQ quality (a re-imported flat image must stay below the quality filter);
+            // HEX and TE lines have no place for it.
+            boolean carriesQuality = format == ExchangeFormat.GIFCT || format == ExchangeFormat.HMA;
             assertThat(report.entries()).extracting(NewEntry::signal)
                     .containsExactlyElementsOf(expected.stream().map(BankEntry::signal)
-                            .map(s -> Signal.of(s.type(), s.value())).toList());
+                            .map(s -> carriesQuality ? s : Signal.of(s.type(), s.value())).toList());
             if (format == ExchangeFormat.GIFCT || format == ExchangeFormat.HMA) {
                 assertThat(report.entries()).extracting(NewEntry::labels)
                         .containsExactlyElementsOf(expected.stream().map(BankEntry::labels).map(Set::copyOf).toList());
@@ -75,6 +80,26 @@ class ExchangeRoundTripTest {
         assertThat(report.errors()).extracting(ImportReport.RowError::line).containsExactly(3, 5, 6, 7);
         assertThat(report.errors().get(1).message()).contains("unknown signal type 'whirlpool'");
         assertThat(report.entries().getFirst().sourceRef()).hasValue("list.csv:2");
+    }
+
+    /** Issue 14 item 13: a partner's older three-column CSV still reads; a bad quality is a bad row. */
+    @Test
+    void gifctCsv_columnsByHeader_qualityOptional() {
+        String file = String.join("\n",
+                "hash,hash_type,labels",
+                PDQ + ",PDQ,threat",
+                "",
+                "hash_type,hash,quality,labels",
+                "PDQ," + PDQ + ",70,threat");
+        ImportReport old = reader.read(ExchangeFormat.GIFCT, new StringReader(file.lines().limit(2)
+                .collect(java.util.stream.Collectors.joining("\n"))), "pdq", "old.csv");
+        assertThat(old.errors()).isEmpty();
+        assertThat(old.entries().getFirst().signal()).isEqualTo(Signal.of("pdq", PDQ));
+        ImportReport withQuality = reader.read(ExchangeFormat.GIFCT, new StringReader(
+                "hash_type,hash,quality,labels\nPDQ," + PDQ + ",70,threat\nPDQ," + PDQ + ",170,\nPDQ," + PDQ + ",high,\n"),
+                "pdq", "new.csv");
+        assertThat(withQuality.entries()).extracting(NewEntry::signal).containsExactly(new Signal("pdq", PDQ, OptionalInt.of(70)));
+        assertThat(withQuality.errors()).extracting(ImportReport.RowError::line).containsExactly(3, 4);
     }
 
     @Test

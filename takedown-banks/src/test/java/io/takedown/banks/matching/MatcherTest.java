@@ -40,9 +40,21 @@ class MatcherTest {
         store = new BankStore(database, SignalRegistry.discover(), clock);
     }
 
+    MatchService service;
+
     @AfterEach
     void close() {
+        if (service != null) {
+            service.close();
+        }
         database.close();
+    }
+
+    Matcher matcher(MatchSettings settings) {
+        if (service == null) {
+            service = MatchService.open(store, home.resolve("index"), clock);
+        }
+        return service.matcher(settings);
     }
 
     static PdqHash flip(PdqHash hash, int bits) {
@@ -61,7 +73,7 @@ class MatcherTest {
     void perBankDistances_provenance_andIncrementalUpdates() {
         store.createBank("strict", null, false, OptionalInt.of(10), OptionalInt.empty(), "t");
         store.createBank("loose", null, false, OptionalInt.empty(), OptionalInt.empty(), "t");
-        Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS, clock);
+        Matcher matcher = matcher(MatchSettings.DEFAULTS);
         long strict = store.add("strict", List.of(NewEntry.of(pdq(A), Set.of("threat"), "a.jpg")), "t").added().getFirst().id();
         store.add("loose", List.of(NewEntry.of(pdq(A), Set.of(), "a-copy.jpg")), "t");
 
@@ -81,7 +93,7 @@ class MatcherTest {
     void negativeBanksSuppress_lowQualityIgnored_expiredEntriesSkipped_dihedralVariantsSearched() {
         store.createBank("positive", null, false, OptionalInt.empty(), OptionalInt.empty(), "t");
         store.createBank("known-false-positives", null, true, OptionalInt.empty(), OptionalInt.empty(), "t");
-        Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS, clock);
+        Matcher matcher = matcher(MatchSettings.DEFAULTS);
         store.add("positive", List.of(NewEntry.of(pdq(A), Set.of(), "a.jpg")), "t");
         store.add("known-false-positives", List.of(NewEntry.of(pdq(flip(A, 3)), Set.of(), "logo.png")), "t");
 
@@ -108,7 +120,7 @@ class MatcherTest {
     @Test
     void floodGuardQuarantinesAnEntryThatSuddenlyMatchesEverything() {
         store.createBank("b", null, false, OptionalInt.empty(), OptionalInt.empty(), "t");
-        Matcher matcher = new Matcher(store, new MatchSettings(31, 50, 50, 20, 5.0), clock);
+        Matcher matcher = matcher(new MatchSettings(31, 50, 50, 20, 5.0));
         long id = store.add("b", List.of(NewEntry.of(pdq(A), Set.of(), "flat.png")), "t").added().getFirst().id();
         boolean fired = false;
         for (int i = 0; i < 25 && !fired; i++) {
@@ -116,8 +128,9 @@ class MatcherTest {
             fired = results.stream().anyMatch(MatchResult::floodQuarantined);
         }
         assertThat(fired).isTrue();
+        service.flush(); // the quarantine is written in the background, off the query path
         matcher.persistFloodMemory();
-        Matcher restarted = new Matcher(store, new MatchSettings(31, 50, 50, 20, 5.0), clock);
+        Matcher restarted = matcher(new MatchSettings(31, 50, 50, 20, 5.0));
         assertThat(restarted.floodGuard().counters().get(id).total()).isGreaterThanOrEqualTo(21);
         assertThat(store.entry(id).state()).isInstanceOf(EntryState.Quarantined.class);
         assertThat(matcher.match(MatchQuery.of(List.of(pdq(A))))).isEmpty();
@@ -128,7 +141,7 @@ class MatcherTest {
     @Test
     void exactAndTextSignalsMatch() {
         store.createBank("b", null, false, OptionalInt.empty(), OptionalInt.empty(), "t");
-        Matcher matcher = new Matcher(store, MatchSettings.DEFAULTS, clock);
+        Matcher matcher = matcher(MatchSettings.DEFAULTS);
         var text = new io.takedown.signals.text.TextSignal();
         store.add("b", List.of(
                 NewEntry.of(Signal.of("url", "https://outlet.test/post/1"), Set.of(), "feed"),

@@ -1,0 +1,222 @@
+package io.takedown.banks;
+
+import io.takedown.store.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Inserts validated entries into one bank inside the caller's transaction. A value already live in the bank,
+ * or repeated earlier in the same list, is skipped by the unique live-value index ({@code ON CONFLICT DO
+ * NOTHING}) rather than looked up row by row. Every inserted row carries the transaction's change number.
+ */
+final class EntryInserts {
+
+    private static final int BATCH = 5_000;
+    private static final String COLUMNS = "bank_id, signal_type, signal_value, quality, source_ref, source_bank, "
+            + "added_by, added_at, confidence, expires_at, changed_seq, variant, variant_of";
+    private static final String CONFLICT = " ON CONFLICT (bank_id, signal_type, signal_value) WHERE removed_at IS NULL "
+            + "DO NOTHING";
+
+    private EntryInserts() {
+    }
+
+    /** Inserts in list order; element i is true when entry i was inserted, false when skipped as present. */
+    static boolean[] batch(Connection connection, long bankId, long seq, List<NewEntry> entries, String actor,
+                           Instant now) throws SQLException {
+        boolean[] inserted = new boolean[entries.size()];
+        String at = Timestamps.format(now);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + CONFLICT)) {
+            for (int from = 0; from < entries.size(); from += BATCH) {
+                int to = Math.min(entries.size(), from + BATCH);
+                for (int i = from; i < to; i++) {
+                    bind(insert, bankId, seq, entries.get(i), actor, at);
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = from; i < to; i++) {
+                    int count = counts[i - from];
+                    // A driver may answer SUCCESS_NO_INFO (-2) for a row it inserted; a skipped row is always 0.
+                    inserted[i] = count != 0;
+                }
+            }
+        }
+        try (PreparedStatement label = connection.prepareStatement("INSERT INTO bank_entry_label (entry_id, label) "
+                + "SELECT id, ? FROM bank_entry WHERE bank_id = ? AND signal_type = ? AND signal_value = ? "
+                + "AND removed_at IS NULL")) {
+            int pending = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                if (!inserted[i]) {
+                    continue;
+                }
+                NewEntry entry = entries.get(i);
+                for (String l : entry.labels()) {
+                    label.setString(1, l);
+                    label.setLong(2, bankId);
+                    label.setString(3, entry.signal().type());
+                    label.setString(4, entry.signal().value());
+                    label.addBatch();
+                    if (++pending == BATCH) {
+                        label.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                label.executeBatch();
+            }
+        }
+        return inserted;
+    }
+
+    private static void bind(PreparedStatement insert, long bankId, long seq, NewEntry entry, String actor, String at)
+            throws SQLException {
+        insert.setLong(1, bankId);
+        insert.setString(2, entry.signal().type());
+        insert.setString(3, entry.signal().value());
+        if (entry.signal().quality().isPresent()) {
+            insert.setInt(4, entry.signal().quality().getAsInt());
+        } else {
+            insert.setNull(4, Types.INTEGER);
+        }
+        insert.setString(5, entry.sourceRef().orElse(null));
+        insert.setString(6, entry.sourceBank().orElse(null));
+        insert.setString(7, actor);
+        insert.setString(8, at);
+        if (entry.confidence().isPresent()) {
+            insert.setDouble(9, entry.confidence().getAsDouble());
+        } else {
+            insert.setNull(9, Types.REAL);
+        }
+        insert.setString(10, entry.expiresAt().map(Timestamps::format).orElse(null));
+        insert.setLong(11, seq);
+        insert.setString(12, entry.variant().map(Variant::transform).orElse(null));
+        if (entry.variant().isPresent() && entry.variant().get().of().isPresent()) {
+            insert.setLong(13, entry.variant().get().of().getAsLong());
+        } else {
+            insert.setNull(13, Types.BIGINT);
+        }
+    }
+
+    /**
+     * PostgreSQL bulk path: the rows are streamed with COPY into a temporary table, then inserted with one
+     * statement in value order (which keeps the unique index's pages warm); returns how many were inserted.
+     */
+    static int copy(Connection connection, long bankId, long seq, List<NewEntry> entries, String actor, Instant now)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE bank_import_stage (ord INTEGER, signal_type TEXT, signal_value "
+                    + "TEXT, quality INTEGER, source_ref TEXT, source_bank TEXT, confidence DOUBLE PRECISION, "
+                    + "expires_at TEXT, variant TEXT, variant_of BIGINT, labels TEXT) ON COMMIT DROP");
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bank_import_stage FROM STDIN");
+        try {
+            CopyRows rows = new CopyRows(copy);
+            for (int i = 0; i < entries.size(); i++) {
+                NewEntry entry = entries.get(i);
+                rows.field(Integer.toString(i)).field(entry.signal().type()).field(entry.signal().value())
+                        .field(entry.signal().quality().isPresent() ? Integer.toString(entry.signal().quality().getAsInt()) : null)
+                        .field(entry.sourceRef().orElse(null)).field(entry.sourceBank().orElse(null))
+                        .field(entry.confidence().isPresent() ? Double.toString(entry.confidence().getAsDouble()) : null)
+                        .field(entry.expiresAt().map(Timestamps::format).orElse(null))
+                        .field(entry.variant().map(Variant::transform).orElse(null))
+                        .field(entry.variant().flatMap(v -> v.of().isPresent() ? java.util.Optional.of(
+                                Long.toString(v.of().getAsLong())) : java.util.Optional.empty()).orElse(null))
+                        .field(String.join(";", entry.labels())).end();
+            }
+            rows.flush();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        int inserted;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") SELECT ?, "
+                + "signal_type, signal_value, quality, source_ref, source_bank, ?, ?, confidence, expires_at, ?, variant, "
+                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT)) {
+            insert.setLong(1, bankId);
+            insert.setString(2, actor);
+            insert.setString(3, Timestamps.format(now));
+            insert.setLong(4, seq);
+            inserted = insert.executeUpdate();
+        }
+        try (PreparedStatement labels = connection.prepareStatement("INSERT INTO bank_entry_label (entry_id, label) "
+                + "SELECT DISTINCT e.id, l.label FROM (SELECT DISTINCT ON (signal_type, signal_value) signal_type, "
+                + "signal_value, labels FROM bank_import_stage WHERE labels <> '' ORDER BY signal_type, signal_value, ord) s "
+                + "JOIN bank_entry e ON e.bank_id = ? AND e.signal_type = s.signal_type AND e.signal_value = s.signal_value "
+                + "AND e.removed_at IS NULL AND e.changed_seq = ? "
+                + "CROSS JOIN LATERAL unnest(string_to_array(s.labels, ';')) AS l(label) ON CONFLICT DO NOTHING")) {
+            labels.setLong(1, bankId);
+            labels.setLong(2, seq);
+            labels.executeUpdate();
+        }
+        return inserted;
+    }
+
+    /** Rows in COPY's text format, written to the server in 64 KiB pieces. */
+    private static final class CopyRows {
+        private final CopyIn copy;
+        private final StringBuilder line = new StringBuilder(256);
+        private byte[] buffer = new byte[1 << 16];
+        private int size;
+        private boolean first = true;
+
+        CopyRows(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        CopyRows field(String value) {
+            if (!first) {
+                line.append('\t');
+            }
+            first = false;
+            if (value == null) {
+                line.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+            return this;
+        }
+
+        void end() throws SQLException {
+            line.append('\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            line.setLength(0);
+            first = true;
+            if (size + bytes.length > buffer.length) {
+                flush();
+                if (bytes.length > buffer.length) {
+                    buffer = new byte[bytes.length];
+                }
+            }
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        void flush() throws SQLException {
+            if (size > 0) {
+                copy.writeToCopy(buffer, 0, size);
+                size = 0;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,173 @@
+package io.takedown.banks.exchange;
+
+import io.takedown.banks.BankStore;
+import io.takedown.banks.NewEntry;
+import io.takedown.banks.matching.MatchService;
+import io.takedown.core.TakedownException;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Imports exchange files into a bank as a stream: each file is read line by line (never held whole), good
+ * rows go to the store in chunks of {@link BankStore#IMPORT_CHUNK} entries, one transaction per chunk, bad rows
+ * are reported by line number as they are met, and at the end the matching index catches up and writes its
+ * snapshot. A crash leaves the chunks committed so far; running the same import again adds the rest (values
+ * already in the bank are skipped).
+ */
+public final class BankImport {
+
+    /** Told how an import goes; called on the importing thread. */
+    public interface Listener {
+        /** {@code bytes} of {@code totalBytes} of the current file read, {@code rows} good rows so far (all files). */
+        default void progress(Path file, long bytes, long totalBytes, long rows) {
+        }
+
+        default void badRow(Path file, ImportReport.RowError error) {
+        }
+
+        /** The import is written; the index is now catching up and writing its snapshot. */
+        default void indexing() {
+        }
+    }
+
+    /** One file's outcome. */
+    public record FileResult(Path file, long added, long alreadyPresent, long badRows) {
+    }
+
+    /** The whole import's outcome, with the store version the index reached. */
+    public record Result(List<FileResult> files, long added, long alreadyPresent, long badRows, long indexVersion,
+                         Duration took) {
+    }
+
+    private final BankStore store;
+    private final Supplier<MatchService> matching;
+    private final int chunk;
+
+    public BankImport(BankStore store, Supplier<MatchService> matching) {
+        this(store, matching, BankStore.IMPORT_CHUNK);
+    }
+
+    BankImport(BankStore store, Supplier<MatchService> matching, int chunk) {
+        this.store = store;
+        this.matching = matching;
+        this.chunk = chunk;
+    }
+
+    public Result importFiles(String bankName, List<Path> files, ExchangeFormat format, String defaultSignalType,
+                              String actor, Listener listener) {
+        long started = System.nanoTime();
+        store.bank(bankName); // a missing bank fails before any file is read
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no such file: " + file);
+            }
+        }
+        // Opened before the import so it starts from its snapshot and only catches up on what this adds.
+        MatchService service = matching.get();
+        ExchangeReader reader = new ExchangeReader(store.signals());
+        List<FileResult> results = new ArrayList<>();
+        long[] rows = {0};
+        for (Path file : files) {
+            results.add(importFile(reader, bankName, file, format, defaultSignalType, actor, listener, rows));
+        }
+        listener.indexing();
+        service.refresh();
+        service.checkpoint();
+        long added = results.stream().mapToLong(FileResult::added).sum();
+        long present = results.stream().mapToLong(FileResult::alreadyPresent).sum();
+        long bad = results.stream().mapToLong(FileResult::badRows).sum();
+        return new Result(results, added, present, bad, service.version(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private FileResult importFile(ExchangeReader reader, String bankName, Path file, ExchangeFormat format,
+                                  String defaultSignalType, String actor, Listener listener, long[] rows) {
+        long[] counts = new long[3]; // added, already present, bad rows
+        try (CountingStream bytes = new CountingStream(Files.newInputStream(file))) {
+            long total = Files.size(file);
+            // Undecodable bytes become U+FFFD, which the reader reports as a bad row with its line number.
+            BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+            String source = file.getFileName().toString();
+            List<NewEntry> pending = new ArrayList<>(Math.min(chunk, 1 << 16));
+            reader.stream(format, text, defaultSignalType, source, new ExchangeReader.Sink() {
+                @Override
+                public void entry(NewEntry entry) {
+                    pending.add(entry);
+                    rows[0]++;
+                    if (pending.size() >= chunk) {
+                        write(bankName, pending, actor, source, counts);
+                    }
+                    if ((rows[0] & 0x3FFF) == 0) {
+                        listener.progress(file, bytes.count, total, rows[0]);
+                    }
+                }
+
+                @Override
+                public void error(ImportReport.RowError error) {
+                    counts[2]++;
+                    listener.badRow(file, error);
+                }
+            });
+            write(bankName, pending, actor, source, counts);
+            listener.progress(file, total, total, rows[0]);
+        } catch (NoSuchFileException e) {
+            throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no such file: " + file);
+        } catch (IOException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot read " + file + ": "
+                    + e.getCause().getMessage(), e);
+        }
+        return new FileResult(file, counts[0], counts[1], counts[2]);
+    }
+
+    private void write(String bankName, List<NewEntry> pending, String actor, String source, long[] counts) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        BankStore.BatchResult result = store.addBatch(bankName, pending, actor, source);
+        counts[0] += result.added();
+        counts[1] += result.alreadyPresent();
+        pending.clear();
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
