@@ -3,6 +3,8 @@ package io.takedown.app;
 import io.takedown.audit.AuditLog;
 import io.takedown.audit.Signer;
 import io.takedown.banks.BankStore;
+import io.takedown.banks.exchange.BankImport;
+import io.takedown.banks.matching.MatchService;
 import io.takedown.banks.matching.MatchSettings;
 import io.takedown.banks.matching.Matcher;
 import io.takedown.cases.CaseService;
@@ -39,6 +41,8 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<Database> database;
     private final Lazy<SignalRegistry> signals;
     private final Lazy<BankStore> banks = new Lazy<>(() -> new BankStore(database(), signals(), clock()));
+    private final Lazy<MatchService> matching;
+    private final Lazy<BankImport> bankImport = new Lazy<>(() -> new BankImport(banks(), this::matching));
     private final Lazy<Signer> signer;
     private final Lazy<AuditLog> audit = new Lazy<>(() -> new AuditLog(database().dialect(), signer(), clock()));
     private final Lazy<Directory> directory = new Lazy<>(() -> new Directory(database(), audit()));
@@ -63,6 +67,7 @@ public final class Takedown implements AutoCloseable {
         this.signals = new Lazy<>(SignalRegistry::discover);
         this.signer = new Lazy<>(() -> Signer.inDirectory(home().resolve("keys")));
         this.agencyKeys = new Lazy<>(this::openAgencyKeys);
+        this.matching = new Lazy<>(this::openMatching);
     }
 
     /** Shares the parent's database, signals and key; services built here read {@code clock}. */
@@ -72,6 +77,7 @@ public final class Takedown implements AutoCloseable {
         this.signals = parent.signals;
         this.signer = parent.signer;
         this.agencyKeys = parent.agencyKeys;
+        this.matching = parent.matching; // one index per process, whatever clock reads it
     }
 
     /** Services over {@code config}; nothing is opened until a service is asked for. */
@@ -111,9 +117,23 @@ public final class Takedown implements AutoCloseable {
         return banks.get();
     }
 
-    /** A matcher over every bank; each call builds a new one with its own settings. */
+    /**
+     * The long-lived matching service: the index over every bank, loaded from its snapshot in
+     * {@code DATA_DIR/index/} and kept current from the store's bank changes. Opened on first use, shared by
+     * every matcher of this process, closed (and its snapshot written if it moved) by {@link #close()}.
+     */
+    public MatchService matching() {
+        return matching.get();
+    }
+
+    /** A matcher over every bank with these settings (a cheap view over {@link #matching()}), on this clock. */
     public Matcher matcher(MatchSettings settings) {
-        return new Matcher(banks(), settings, clock());
+        return matching().matcher(settings, clock());
+    }
+
+    /** Streaming bulk import of exchange files into a bank; the index catches up and saves at the end. */
+    public BankImport bankImport() {
+        return bankImport.get();
     }
 
     /** The agency's signing key, kept in the data directory. */
@@ -190,6 +210,12 @@ public final class Takedown implements AutoCloseable {
             return loaded.computeIfAbsent(code, c -> Signer.inDirectory(home().resolve("keys").resolve("agency")
                     .resolve(c)));
         };
+    }
+
+    private MatchService openMatching() {
+        MatchService opened = MatchService.open(banks(), home().resolve(MatchService.DIRECTORY), clock());
+        closeLater(opened);
+        return opened;
     }
 
     private Database openDatabase() {

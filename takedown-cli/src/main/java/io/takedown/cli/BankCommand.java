@@ -5,10 +5,12 @@ import io.takedown.banks.Bank;
 import io.takedown.banks.BankEntry;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.NewEntry;
+import io.takedown.banks.exchange.BankImport;
 import io.takedown.banks.exchange.ExchangeFormat;
-import io.takedown.banks.exchange.ExchangeReader;
 import io.takedown.banks.exchange.ExchangeWriter;
 import io.takedown.banks.exchange.ImportReport;
+import io.takedown.banks.matching.IndexStatus;
+import io.takedown.banks.matching.MatchService;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
 import io.takedown.core.InvalidInputException;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bank", description = "Manage hash banks: named collections of signals with labels and provenance.",
         subcommands = {BankCommand.Create.class, BankCommand.ListBanks.class, BankCommand.Add.class,
             BankCommand.Remove.class, BankCommand.Label.class, BankCommand.Release.class, BankCommand.Show.class,
-            BankCommand.Export.class, BankCommand.Import.class})
+            BankCommand.Export.class, BankCommand.Import.class, BankCommand.Index.class})
 final class BankCommand {
 
     @ParentCommand
@@ -72,11 +74,17 @@ final class BankCommand {
         @Override
         public Integer call() throws Exception {
             try (Takedown workspace = root().workspace()) {
-                return run(workspace.banks());
+                return run(workspace);
             }
         }
 
-        abstract int run(BankStore store) throws Exception;
+        int run(Takedown workspace) throws Exception {
+            return run(workspace.banks());
+        }
+
+        int run(BankStore store) throws Exception {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Command(name = "create", description = "Create a bank.")
@@ -297,8 +305,10 @@ final class BankCommand {
         }
     }
 
-    @Command(name = "import", description = "Import entries from exchange files; bad rows are reported with their "
-            + "line numbers and skipped, good rows are kept.")
+    @Command(name = "import", description = {"Import entries from exchange files, streamed in chunks of one "
+            + "transaction each; bad rows are reported with their line numbers and skipped, good rows are kept.",
+        "The matching index catches up and saves its snapshot at the end. Rerunning an interrupted import adds "
+            + "what is missing."})
     static final class Import extends Sub {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -308,33 +318,98 @@ final class BankCommand {
         String format;
         @Option(names = "--signal", defaultValue = "pdq", description = "Type of bare values (hex, te) (default pdq).")
         String signal;
+        @Option(names = "--no-progress")
+        boolean noProgress;
 
         @Override
-        int run(BankStore store) throws IOException {
+        int run(Takedown workspace) {
             ExchangeFormat exchange = ExchangeFormat.parse(format);
-            ExchangeReader reader = new ExchangeReader(store.signals());
-            store.bank(name);
-            int errors = 0;
-            for (Path file : files) {
-                ImportReport report;
-                try (Reader input = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    report = reader.read(exchange, input, signal, file.getFileName().toString());
-                } catch (java.nio.charset.MalformedInputException e) {
-                    throw new InvalidInputException(file.toString(), "not UTF-8 text");
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no such file: " + file);
+            try (Progress progress = Progress.bytes("import", files.stream().mapToLong(BankCommand::size).sum(),
+                    !noProgress)) {
+                long[] done = {0, 0}; // bytes of finished files, current file's bytes
+                BankImport.Result result = workspace.bankImport().importFiles(name, files, exchange, signal,
+                        root().actor(), new BankImport.Listener() {
+                            @Override
+                            public void progress(Path file, long bytes, long totalBytes, long rows) {
+                                if (bytes == totalBytes) {
+                                    done[0] += totalBytes;
+                                    done[1] = 0;
+                                } else {
+                                    done[1] = bytes;
+                                }
+                                progress.rows(done[0] + done[1], rows);
+                            }
+
+                            @Override
+                            public void badRow(Path file, ImportReport.RowError error) {
+                                err().printf("takedown: %s:%d: %s%n", file, error.line(), error.message());
+                            }
+
+                            @Override
+                            public void indexing() {
+                                progress.message("indexing");
+                            }
+                        });
+                progress.close();
+                for (BankImport.FileResult file : result.files()) {
+                    out().printf("%s: imported %d entries (%d already present, %d bad rows skipped)%n", file.file(),
+                            file.added(), file.alreadyPresent(), file.badRows());
                 }
-                for (ImportReport.RowError error : report.errors()) {
-                    err().printf("takedown: %s:%d: %s%n", file, error.line(), error.message());
-                }
-                errors += report.errors().size();
-                BankStore.AddResult result = store.add(name, report.entries(), root().actor());
-                out().printf("%s: imported %d entries (%d already present, %d bad rows skipped)%n", file,
-                        result.added().size(), result.alreadyPresent().size(), report.errors().size());
+                err().printf("takedown: %,d entries in %.1f s (%,.0f rows/s); index at version %d%n",
+                        result.added() + result.alreadyPresent(), result.took().toMillis() / 1000.0,
+                        (result.added() + result.alreadyPresent()) / Math.max(0.001, result.took().toMillis() / 1000.0),
+                        result.indexVersion());
+                out().flush();
+                err().flush();
+                return result.badRows() == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
             }
-            out().flush();
-            err().flush();
-            return errors == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+        }
+    }
+
+    @Command(name = "index", description = {"Show the matching index: entries per signal, the store version it "
+            + "reflects, its snapshot.", "--refresh catches up with the store now and saves the snapshot; --rebuild "
+            + "builds it from the store again (a repair, never needed in normal operation)."})
+    static final class Index extends Sub {
+        @Option(names = "--refresh", description = "Catch up now and write the snapshot.")
+        boolean refresh;
+        @Option(names = "--rebuild", description = "Build the index from the store again and write the snapshot.")
+        boolean rebuild;
+        @Option(names = "--format", defaultValue = "table", converter = HashCommand.FormatConverter.class)
+        OutputFormat format;
+
+        @Override
+        int run(Takedown workspace) {
+            MatchService matching = workspace.matching();
+            if (rebuild) {
+                matching.rebuild();
+            } else if (refresh) {
+                matching.refresh();
+                matching.checkpoint();
+            }
+            IndexStatus status = matching.status();
+            try (RowWriter writer = format.open(out(), List.of("property", "value"))) {
+                writer.row(List.of("version", status.version()));
+                writer.row(List.of("updated_at", status.updatedAt().toString()));
+                writer.row(List.of("checked_at", status.checkedAt().toString()));
+                status.signals().forEach((type, size) -> writer.row(List.of("entries." + type, size)));
+                writer.row(List.of("snapshot.file", status.snapshot().file().toString()));
+                writer.row(List.of("snapshot.version", status.snapshot().version()));
+                writer.row(java.util.Arrays.asList("snapshot.written_at",
+                        status.snapshot().writtenAt().map(Instant::toString).orElse(null)));
+                writer.row(List.of("snapshot.bytes", status.snapshot().bytes()));
+                writer.row(List.of("snapshot.changes_since", status.snapshot().changesSince()));
+                writer.row(List.of("opened", status.opened()));
+                writer.row(java.util.Arrays.asList("problem", status.problem().orElse(null)));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the import reports the missing file
         }
     }
 

@@ -32,6 +32,39 @@ final class Progress implements AutoCloseable {
         return new Progress(bar);
     }
 
+    /** A bar over bytes of input that also shows rows per second. */
+    static Progress bytes(String task, long totalBytes, boolean wanted) {
+        if (!wanted || !Terminal.interactive()) {
+            return new Progress(null);
+        }
+        return new Progress(new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(Math.max(1, totalBytes))
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(200)
+                .setUnit(" MB", 1_000_000)
+                .setMaxRenderedLength(110)
+                .build());
+    }
+
+    private long startedNanos = System.nanoTime();
+
+    /** Moves a bytes bar to {@code bytes} and shows the row rate. */
+    void rows(long bytes, long rows) {
+        if (bar != null) {
+            bar.stepTo(bytes);
+            double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%,d rows, %,.0f rows/s", rows, rows / seconds));
+        }
+    }
+
+    void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
     void step() {
         if (bar != null) {
             bar.step();
@@ -40,10 +73,13 @@ final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
+            closed = true;
             bar.close();
         }
     }
+
+    private boolean closed;
 
     static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);

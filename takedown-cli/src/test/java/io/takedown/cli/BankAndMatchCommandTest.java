@@ -61,7 +61,7 @@ class BankAndMatchCommandTest {
 
         Path export = files.resolve("outlet-7.csv");
         assertThat(run("bank", "export", "outlet-7", "--format", "gifct", "--output", export.toString()).exitCode()).isZero();
-        assertThat(Files.readAllLines(export)).hasSize(4).first().isEqualTo("hash_type,hash,labels");
+        assertThat(Files.readAllLines(export)).hasSize(4).first().isEqualTo("hash_type,hash,labels,quality");
         run("bank", "create", "partner");
         Files.writeString(files.resolve("broken.csv"), Files.readString(export) + "PDQ,zzz,threat\n");
         CliRun imported = run("bank", "import", "partner", files.resolve("broken.csv").toString(), "--format", "gifct");
@@ -71,6 +71,13 @@ class BankAndMatchCommandTest {
 
         CliRun list = run("bank", "list", "--format", "csv");
         assertThat(list.out()).contains("outlet-7,3,").contains("partner,3,").contains("false-positives,1,");
+
+        // The matching index lives beside the store; the import left it current.
+        CliRun index = run("bank", "index", "--format", "csv");
+        assertThat(index.exitCode()).as(index.err()).isZero();
+        assertThat(index.out()).contains("entries.pdq,3").contains("entries.md5,2").contains("opened,loaded snapshot");
+        assertThat(home.resolve("index").resolve("bank-index.snap")).exists();
+        assertThat(run("bank", "index", "--rebuild", "--format", "csv").out()).contains("opened,rebuilt");
     }
 
     @Test
