@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/.mvn/jdk.sh"; takedown_pick_jdk
 n="${1:-1000000}"; q="${2:-1000}"
 anchor="$root/../shared/anchors/faiss_pdq_bench.py"
-(cd "$root" && ./mvnw -B -q -DskipTests install -pl takedown-bench -am >&2)
+(cd "$root" && ./mvnw -B -q -DskipTests package -pl takedown-bench -am >&2)
 faiss_args=()
 if /usr/bin/python3 -c 'import faiss' 2>/dev/null && [ -f "$anchor" ]; then faiss_args=(--faiss "$anchor")
 else echo "bench: FAISS not installed; measuring Takedown alone" >&2; fi
