@@ -75,7 +75,9 @@ public final class BankBench {
         Files.createDirectories(out);
         Path image = out.resolve("query.png");
         writeImage(image);
-        Run hashRun = median(runs, () -> run(newJar, out.resolve("home-hash"), null, "hash", image.toString(),
+        Path jar = newJar;
+        Path hashHome = out.resolve("home-hash");
+        Run hashRun = median(runs, () -> run(jar, hashHome, null, "hash", image.toString(),
                 "--signals", "pdq", "--format", "csv", "--no-progress"));
         String pdq = hashRun.output().lines().skip(1).findFirst().orElseThrow().split(",")[1];
         System.err.printf(Locale.ROOT, "query image PDQ %s, hashing it takes %.2f s%n", pdq, hashRun.seconds());
