@@ -65,8 +65,8 @@ public final class Matcher {
     }
 
     /** Entries indexed (all signal types, active entries of every bank). */
-    public long indexedEntries() {
-        return service.status().size();
+    public int indexedEntries() {
+        return (int) Math.min(Integer.MAX_VALUE, service.status().size());
     }
 
     public FloodGuard floodGuard() {
