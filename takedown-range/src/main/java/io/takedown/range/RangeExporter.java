@@ -54,6 +54,7 @@ public final class RangeExporter {
         try {
             Files.createDirectories(out);
             writeWorld(out.resolve("world.json"));
+            io.takedown.range.infra.InfraExport.write(io.takedown.range.infra.Infrastructure.of(world), out);
             long doneBefore = 0;
             try (BufferedWriter items = Files.newBufferedWriter(out.resolve("items.jsonl"), StandardCharsets.UTF_8)) {
                 for (Outlet outlet : world.outlets()) {

@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.takedown.range.infra.InfraSimulation;
+import io.takedown.range.infra.Infrastructure;
+import io.takedown.range.infra.Site;
 
 /**
  * Serves a world on loopback: one HTTP server per hosting provider, each on its own 127.x.y.z address,
@@ -42,42 +45,60 @@ public final class RangeServer implements AutoCloseable {
     private final World world;
     private final RangeClock clock;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
-    private final Map<String, InetSocketAddress> resolver = new ConcurrentHashMap<>();
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
     private final Map<String, Notice> noticeByUrl = new ConcurrentHashMap<>();
     private final AtomicInteger noticeIds = new AtomicInteger();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, HttpServer> byAddress = new ConcurrentHashMap<>();
+    private final List<HttpServer> edges = new ArrayList<>();
+    private final InfraSimulation infra;
 
     public RangeServer(World world, RangeClock clock) {
         this.world = world;
         this.clock = clock;
+        this.infra = new InfraSimulation(Infrastructure.of(world));
     }
 
-    /** Binds every provider that hosts a domain; refuses any address outside 127.0.0.0/8. */
+    /** Binds every provider and CDN edge; refuses any address outside 127.0.0.0/8. */
     public RangeServer start() throws IOException {
         for (Provider provider : world.providers()) {
-            InetAddress address = InetAddress.getByName(provider.address());
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalStateException("range provider " + provider.id() + " would bind " + address
-                        + ", which is not loopback");
-            }
-            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
-            server.setExecutor(executor);
+            HttpServer server = bind(provider.address(), "range provider " + provider.id());
             server.createContext("/", exchange -> handle(provider, exchange));
             server.start();
             servers.put(provider.id(), server);
+            byAddress.put(provider.address(), server);
         }
-        for (Outlet outlet : world.outlets()) {
-            for (int d = 0; d < outlet.domains().size(); d++) {
-                resolver.put(outlet.domains().get(d), servers.get(outlet.providers().get(d)).getAddress());
-            }
+        for (String[] operator : Infrastructure.CDN_OPERATORS) {
+            HttpServer server = bind(operator[1], "range CDN " + operator[0]);
+            server.createContext("/", exchange -> handleEdge(operator[0], exchange));
+            server.start();
+            edges.add(server);
+            byAddress.put(operator[1], server);
         }
         return this;
     }
 
-    /** Where a range domain is served, or empty for names outside the range. */
+    private HttpServer bind(String host, String what) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalStateException(what + " would bind " + address + ", which is not loopback");
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
+        server.setExecutor(executor);
+        return server;
+    }
+
+    /**
+     * Where a range domain is served now: its CDN edge when fronted, else its origin provider; empty for
+     * names outside the range and names that no longer resolve.
+     */
     public Optional<InetSocketAddress> resolve(String domain) {
-        return Optional.ofNullable(resolver.get(domain));
+        return infra.address(domain, clock.instant()).map(byAddress::get).map(HttpServer::getAddress);
+    }
+
+    /** The range's infrastructure as it runs: its state, ground truth and strikes. */
+    public InfraSimulation infrastructure() {
+        return infra;
     }
 
     /** A provider's notice endpoint. */
@@ -101,42 +122,73 @@ public final class RangeServer implements AutoCloseable {
                 handleNotice(provider, exchange, path);
                 return;
             }
-            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("")
-                    .replaceFirst(":\\d+$", "");
-            Optional<Outlet> outlet = world.outletOf(host);
-            int hosted = outlet.map(o -> o.domains().indexOf(host)).orElse(-1);
-            if (hosted < 0 || !outlet.get().providers().get(hosted).equals(provider.id())) {
-                send(exchange, 421, "text/plain", ("not hosted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String url = "http://" + host + path;
-            Notice notice = noticeByUrl.get(url);
-            if (notice != null && notice.status(clock.instant()).equals("removed")) {
-                send(exchange, 410, "text/plain", "removed after a notice\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            Optional<Content> content;
-            if (path.startsWith("/rehosted/")) {
-                // Served only once a re-hosting provider has removed the original.
-                Instant now = clock.instant();
-                content = notices.values().stream()
-                        .filter(n -> n.rehostedTo().map(url::equals).orElse(false) && n.status(now).equals("removed"))
-                        .findFirst()
-                        .flatMap(n -> {
-                            URI original = URI.create(n.url());
-                            return SiteContent.render(world, outlet.get(), original.getHost(), original.getPath());
-                        });
-            } else {
-                content = SiteContent.render(world, outlet.get(), host, path);
-            }
-            if (content.isEmpty()) {
-                send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            send(exchange, 200, content.get().type(), content.get().bytes());
+            serveSite(provider.id(), exchange, path);
         } catch (RuntimeException e) {
             send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A CDN edge: serves a fronted site as its origin would, and says so in {@code Via}. */
+    private void handleEdge(String operator, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String host = host(exchange);
+            Optional<Site> site = infra.site(host, clock.instant()).filter(s -> s.cdnAccount().isPresent());
+            if (site.isEmpty()) {
+                send(exchange, 421, "text/plain", ("not fronted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            exchange.getResponseHeaders().set("Via", "1.1 " + operator.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+                    + " (account " + site.get().cdnAccount().get() + ")");
+            serveSite(site.get().provider(), exchange, exchange.getRequestURI().getPath());
+        } catch (RuntimeException e) {
+            send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String host(HttpExchange exchange) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("").replaceFirst(":\\d+$", "");
+    }
+
+    private void serveSite(String providerId, HttpExchange exchange, String path) throws IOException {
+        String host = host(exchange);
+        Instant now = clock.instant();
+        Optional<Site> site = infra.site(host, now);
+        if (site.isEmpty() || !site.get().provider().equals(providerId)) {
+            send(exchange, 421, "text/plain", ("not hosted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (infra.hostingDown(host, now)) {
+            send(exchange, 410, "text/plain", "site removed by its host\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<Outlet> outlet = world.outletOf(host);
+        String url = "http://" + host + path;
+        Notice notice = noticeByUrl.get(url);
+        if (notice != null && notice.status(now).equals("removed")) {
+            send(exchange, 410, "text/plain", "removed after a notice\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<Content> content = Optional.empty();
+        if (outlet.isPresent() && path.startsWith("/rehosted/")) {
+            // Served only once a re-hosting provider has removed the original.
+            content = notices.values().stream()
+                    .filter(n -> n.rehostedTo().map(url::equals).orElse(false) && n.status(now).equals("removed"))
+                    .findFirst()
+                    .flatMap(n -> {
+                        URI original = URI.create(n.url());
+                        return SiteContent.render(world, outlet.get(), original.getHost(), original.getPath());
+                    });
+        } else if (outlet.isPresent()) {
+            content = SiteContent.render(world, outlet.get(), host, path);
+        }
+        if (content.isEmpty()) {
+            content = infra.render(host, path, now).map(page -> new Content(page.type(), page.body()));
+        }
+        if (content.isEmpty()) {
+            send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        send(exchange, 200, content.get().type(), content.get().bytes());
     }
 
     private void handleNotice(Provider provider, HttpExchange exchange, String path) throws IOException {
@@ -189,6 +241,7 @@ public final class RangeServer implements AutoCloseable {
         };
         notices.put(id, notice);
         noticeByUrl.put(url, notice);
+        notice.dueAt().ifPresent(due -> infra.removalScheduled(url, provider.id(), due, notice.rehostedTo()));
         send(exchange, 202, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
     }
 
@@ -231,6 +284,7 @@ public final class RangeServer implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
+        edges.forEach(server -> server.stop(0));
         executor.shutdownNow();
     }
 

@@ -133,6 +133,14 @@ public final class World {
                 .mapToObj(n -> article(outlet, (int) n)));
     }
 
+    /**
+     * An independent random stream for a named part of the world, for models built beside it (the
+     * infrastructure, evolution): same seed and name, same stream.
+     */
+    public SplittableRandom random(String name) {
+        return Seeds.random(seed, name);
+    }
+
     public String edited(Copy copy) {
         return Texts.edited(copy.original().text(), copy.original().language(),
                 Seeds.random(seed, copy.id() + "/edit"));
