@@ -19,6 +19,7 @@ import io.takedown.operations.dispatch.WorkflowDispatcher;
 import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.AgencyKeys;
 import io.takedown.operations.plan.GoNoGo;
+import io.takedown.infra.evaluation.InfraEvaluation;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.Transmitter;
 import io.takedown.signals.SignalRegistry;
@@ -60,6 +61,8 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<BoardService> boards = new Lazy<>(() -> new BoardService(database(), clock()));
     private final Lazy<AfterActionService> afterAction =
             new Lazy<>(() -> new AfterActionService(database(), boards(), actionPlanning(), clock()));
+
+    private final Lazy<InfraEvaluation> infraEvaluation = new Lazy<>(InfraEvaluation::new);
 
     private Takedown(TakedownConfig config) {
         this.config = config;
@@ -216,6 +219,11 @@ public final class Takedown implements AutoCloseable {
         MatchService opened = MatchService.open(banks(), home().resolve(MatchService.DIRECTORY), clock());
         closeLater(opened);
         return opened;
+    }
+
+    /** Infrastructure intelligence on the synthetic range: true graph, suggestions, figures against ground truth. */
+    public InfraEvaluation infraEvaluation() {
+        return infraEvaluation.get();
     }
 
     private Database openDatabase() {

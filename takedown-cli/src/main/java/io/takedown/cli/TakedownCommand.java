@@ -21,6 +21,7 @@ import picocli.CommandLine;
             OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
             ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
             SignalsCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,
+            InfraCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {
 

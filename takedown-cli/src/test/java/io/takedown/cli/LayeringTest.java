@@ -93,6 +93,22 @@ class LayeringTest {
     }
 
     @Test
+    void infrastructureAnalysisWorksOnObservationsNotOnTheRange() {
+        // Only the evaluation against ground truth may read the range; detection sees what was observed.
+        noClasses().that().resideInAPackage("io.takedown.infra..")
+                .and().resideOutsideOfPackages("io.takedown.infra.evaluation..", "io.takedown.infra.observe..")
+                .should().dependOnClassesThat().resideInAPackage("io.takedown.range..").check(classes);
+    }
+
+    @Test
+    void theRangeKnowsNothingOfThePlatformItTests() {
+        noClasses().that().resideInAPackage("io.takedown.range..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.infra..", "io.takedown.banks..",
+                        "io.takedown.cases..", "io.takedown.orders..", "io.takedown.store..")
+                .check(classes);
+    }
+
+    @Test
     void signalPlumbingDoesNotKnowConcreteSignals() {
         noClasses().that()
                 .resideInAnyPackage("io.takedown.signals", "io.takedown.signals.hashing", "io.takedown.signals.media")
