@@ -20,6 +20,12 @@ import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.AgencyKeys;
 import io.takedown.operations.plan.GoNoGo;
 import io.takedown.infra.evaluation.InfraEvaluation;
+import io.takedown.infra.evaluation.InfraFigures;
+import io.takedown.infra.mirrors.MirrorReview;
+import io.takedown.infra.observe.RangeMirrorScan;
+import io.takedown.infra.resurfacing.BankContentMatcher;
+import io.takedown.infra.resurfacing.RemovalIntake;
+import io.takedown.infra.resurfacing.ResurfacingWatch;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.Transmitter;
 import io.takedown.signals.SignalRegistry;
@@ -63,6 +69,8 @@ public final class Takedown implements AutoCloseable {
             new Lazy<>(() -> new AfterActionService(database(), boards(), actionPlanning(), clock()));
 
     private final Lazy<InfraEvaluation> infraEvaluation = new Lazy<>(InfraEvaluation::new);
+    private final Lazy<MirrorReview> mirrorReview = new Lazy<>(() -> new MirrorReview(database(), audit(), clock()));
+    private final Lazy<ResurfacingWatch> resurfacingWatch = new Lazy<>(() -> new ResurfacingWatch(database(), banks()));
 
     private Takedown(TakedownConfig config) {
         this.config = config;
@@ -224,6 +232,55 @@ public final class Takedown implements AutoCloseable {
     /** Infrastructure intelligence on the synthetic range: true graph, suggestions, figures against ground truth. */
     public InfraEvaluation infraEvaluation() {
         return infraEvaluation.get();
+    }
+
+    /** Mirror proposals and the analysts' decisions on them. */
+    public MirrorReview mirrorReview() {
+        return mirrorReview.get();
+    }
+
+    /** Observes the synthetic range on loopback and records mirror proposals (until the monitor's captures do). */
+    public RangeMirrorScan mirrorScan() {
+        return new RangeMirrorScan(mirrorReview());
+    }
+
+    /** Removed content watched for resurfacing, its alerts and time-to-resurface figures. */
+    public ResurfacingWatch resurfacingWatch() {
+        return resurfacingWatch.get();
+    }
+
+    /** Executed removal orders as removals to watch. */
+    public RemovalIntake removalIntake() {
+        return new RemovalIntake(orders(), cases());
+    }
+
+    /**
+     * Every infrastructure figure against the range's ground truth for the world {@code seed}/{@code size}:
+     * weak points, mirror precision/recall, resurfacing delay. Resurfacing runs this root's watch and matching
+     * service on a scratch data directory, so the real store is never touched; the demo prints the result.
+     */
+    public InfraFigures infraFigures(long seed, io.takedown.range.RangeSize size, int maxBudget) {
+        java.nio.file.Path scratch;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("takedown-infra-figures");
+        } catch (java.io.IOException e) {
+            throw new io.takedown.core.TakedownException(io.takedown.core.TakedownException.Kind.IO,
+                    "cannot create a scratch directory: " + e.getMessage(), e);
+        }
+        try (Takedown measuring = Takedown.open(TakedownConfig.embedded(scratch).withClock(clock()))) {
+            return infraEvaluation().figures(seed, size, maxBudget, measuring.resurfacingWatch(),
+                    () -> new BankContentMatcher(measuring.matcher(io.takedown.banks.matching.MatchSettings.DEFAULTS)));
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path directory) {
+        try (var files = java.nio.file.Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // a scratch directory left in the temporary folder is harmless
+        }
     }
 
     private Database openDatabase() {

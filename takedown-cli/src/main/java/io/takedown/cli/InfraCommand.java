@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.takedown.app.Takedown;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
+import io.takedown.infra.evaluation.InfraFigures;
+import io.takedown.infra.evaluation.MirrorFigures;
 import io.takedown.infra.evaluation.Resilience;
+import io.takedown.infra.evaluation.ResurfacingFigures;
 import io.takedown.infra.evaluation.WeakPointFigures;
 import io.takedown.infra.graph.GraphExport;
 import io.takedown.infra.graph.GraphPicture;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code takedown infra graph|suggest|evaluate}: infrastructure intelligence; parse, call the service, render. */
 @Command(name = "infra", description = "Infrastructure intelligence: the graph outlets run on, its weak points, mirrors.",
-        subcommands = {InfraCommand.Graph.class, InfraCommand.Suggest.class, InfraCommand.Evaluate.class})
+        subcommands = {InfraCommand.Graph.class, InfraCommand.Suggest.class, InfraMirrorCommands.Mirrors.class,
+            InfraResurfacingCommands.Resurfacing.class, InfraCommand.Evaluate.class})
 final class InfraCommand {
 
     @ParentCommand
@@ -167,7 +171,8 @@ final class InfraCommand {
         }
     }
 
-    @Command(name = "evaluate", description = "Measure suggestions against the range's ground truth: optimum, naive, strikes replayed.")
+    @Command(name = "evaluate", description = {"Measure against the range's ground truth: suggestions (optimum, naive, strikes",
+        "replayed), mirror precision and recall, resurfacing detection delay. Runs on a scratch store."})
     static final class Evaluate implements Callable<Integer> {
         @ParentCommand
         InfraCommand parent;
@@ -184,15 +189,34 @@ final class InfraCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Takedown takedown = parent.root.workspace()) {
-                WeakPointFigures figures = takedown.infraEvaluation().weakPoints(seed, RangeSize.parse(size), budget);
-                printWeakPoints(out, figures);
+                printFigures(out, takedown.infraFigures(seed, RangeSize.parse(size), budget));
             }
             out.flush();
             return ExitCodes.OK;
         }
     }
 
-    /** The weak-point figures as two tables; shared with the demo. */
+    /** Every infrastructure figure: weak points, mirrors, resurfacing. */
+    static void printFigures(PrintWriter out, InfraFigures figures) {
+        printWeakPoints(out, figures.weakPoints());
+        MirrorFigures m = figures.mirrors();
+        out.printf(Locale.ROOT, "%nMirror detection (%d sites observed on loopback, each outlet known by its main domain): "
+                + "%d true mirrors, %d proposed, %d right; precision %.1f %%, recall %.1f %%%n", m.sites(), m.mirrors(),
+                m.proposals(), m.correct(), 100 * m.precision(), 100 * m.recall());
+        m.wrong().forEach(w -> out.println("  wrong: " + w));
+        m.missed().forEach(w -> out.println("  missed: " + w));
+        ResurfacingFigures r = figures.resurfacing();
+        out.printf(Locale.ROOT, "%nResurfacing (%d removals by order, crawl every %s of range time): %d came back, %d detected, "
+                + "%d within one crawl cycle, %d false alerts; delay from return to alert: median %s, longest %s%n",
+                r.removals(), InfraResurfacingCommands.human(r.cycle()), r.resurfaced(), r.detected(), r.withinOneCycle(),
+                r.falseAlerts(), InfraResurfacingCommands.human(r.medianDelay()), InfraResurfacingCommands.human(r.longestDelay()));
+        r.missed().forEach(w -> out.println("  missed: " + w));
+        r.falseAlertList().forEach(w -> out.println("  false alert: " + w));
+        out.println("Time to resurface:");
+        InfraResurfacingCommands.print(out, r.stats());
+    }
+
+    /** The weak-point figures as two tables. */
     static void printWeakPoints(PrintWriter out, WeakPointFigures figures) {
         out.printf("Weak points on range seed %d (%s), total audience %,d:%n", figures.seed(), figures.size(),
                 figures.totalAudience());

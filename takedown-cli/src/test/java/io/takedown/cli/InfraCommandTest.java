@@ -61,9 +61,39 @@ class InfraCommandTest {
     }
 
     @Test
+    void mirrors_scanProposes_analystConfirmsAndRejects_othersMayNot() {
+        java.util.List<String> at = java.util.List.of("--home", home.toString());
+        assertThat(CliRun.run(at, "directory", "agency", "NL-IRU", "--name", "unit", "--country", "NL", "--kind",
+                "referral_unit").exitCode()).isZero();
+        assertThat(CliRun.run(at, "directory", "user", "admin", "--agency", "NL-IRU", "--role", "admin").exitCode()).isZero();
+        CliRun.run(at, "--as", "admin", "directory", "user", "ana", "--agency", "NL-IRU", "--role", "analyst");
+        CliRun scan = CliRun.run(at, "infra", "mirrors", "scan");
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        assertThat(scan.out()).contains("mirror proposals").contains("analytics id");
+        CliRun list = CliRun.run(at, "infra", "mirrors", "list", "--status", "proposed", "--format", "csv");
+        java.util.List<String> rows = list.lines();
+        assertThat(rows.size()).isGreaterThan(10);
+        String first = rows.get(1).split(",")[0];
+        String second = rows.get(2).split(",")[0];
+        assertThat(CliRun.run(at, "--as", "admin", "infra", "mirrors", "confirm", first).exitCode())
+                .isEqualTo(ExitCodes.FORBIDDEN);
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "mirrors", "confirm", first).out()).contains("confirmed");
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "mirrors", "reject", second, "--reason", "a fan site").out())
+                .contains("rejected");
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "mirrors", "confirm", second).exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "mirrors", "confirm", "9999").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(CliRun.run(at, "infra", "mirrors", "list", "--status", "confirmed").out()).contains("confirmed");
+        assertThat(CliRun.run(at, "infra", "mirrors", "scan").out()).contains("(0 new)");
+        assertThat(CliRun.run(at, "infra", "resurfacing", "stats").exitCode()).isZero();
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "resurfacing", "track").out()).contains("0 executed order(s) newly watched");
+    }
+
+    @Test
     void badOptions_areUsageErrors() {
         assertThat(CliRun.run("--home", home.toString(), "infra", "suggest", "--budget", "0").exitCode()).isEqualTo(2);
         assertThat(CliRun.run("--home", home.toString(), "infra", "graph", "--format", "gif").exitCode()).isEqualTo(2);
         assertThat(CliRun.run("--home", home.toString(), "infra", "graph", "--format", "png").exitCode()).isEqualTo(2);
+        assertThat(CliRun.run("--home", home.toString(), "infra", "mirrors", "list", "--status", "maybe").exitCode())
+                .isEqualTo(2);
     }
 }

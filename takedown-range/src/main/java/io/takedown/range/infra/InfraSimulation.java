@@ -218,6 +218,12 @@ public final class InfraSimulation {
         if (content.isEmpty()) {
             return;
         }
+        if (removal.rehostedTo().isPresent() && content.get().copy().map(c -> c.image()).orElse(false)) {
+            // The world's re-hosted copy page links its image where it is not served: nothing of it came back.
+            record(removal.at(), outlet, InfraEvent.Kind.CONTENT_REHOSTED, removal.rehostedTo().get(), content.get().id()
+                    + " page put back by the re-hosting provider's outlet without its image");
+            return;
+        }
         if (removal.rehostedTo().isPresent()) {
             String url = removal.rehostedTo().get();
             String domain = java.net.URI.create(url).getHost();
@@ -225,6 +231,7 @@ public final class InfraSimulation {
                     domain, Optional.ofNullable(sites.get(domain)).map(Site::provider).orElse(""), removal.at(),
                     removal.at());
             resurfaced.add(back);
+            placed.computeIfAbsent(domain, d -> new ArrayList<>()).add(back); // linked from the site's home page
             record(removal.at(), outlet, InfraEvent.Kind.CONTENT_REHOSTED, url, content.get().id()
                     + " put back by the re-hosting provider's outlet");
             return;

@@ -84,6 +84,9 @@ public final class SitePages {
 
     private Optional<Page> resurfaced(String path, List<Resurfaced> placed) {
         for (Resurfaced back : placed) {
+            if (!back.url().contains("/r/")) {
+                continue; // put back by a re-hosting provider: the world's own pages serve it
+            }
             String page = back.url().substring(back.url().indexOf("/r/"));
             String media = back.mediaUrl().isEmpty() ? "" : back.mediaUrl().substring(back.mediaUrl().indexOf("/r/"));
             Optional<ContentRef> content = ContentRef.ofId(world, back.item());
