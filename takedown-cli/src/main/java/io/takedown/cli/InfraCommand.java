@@ -196,6 +196,25 @@ final class InfraCommand {
         }
     }
 
+    /** Writes a graph by the file's extension: GraphML, DOT, or a picture through Graphviz. */
+    static void writeGraph(InfraGraph graph, Path file, PrintWriter out, PrintWriter err) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".svg") || name.endsWith(".png")) {
+            GraphPicture.Result result = GraphPicture.render(graph, file);
+            (result.picture().isPresent() ? out : err).println(result.message());
+            err.flush();
+            return;
+        }
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            if (name.endsWith(".dot")) {
+                GraphExport.dot(graph, writer);
+            } else {
+                GraphExport.graphml(graph, writer);
+            }
+        }
+        out.printf("wrote %s: %d nodes, %d edges%n", file, graph.nodeCount(), graph.edgeCount());
+    }
+
     /** Every infrastructure figure: weak points, mirrors, resurfacing. */
     static void printFigures(PrintWriter out, InfraFigures figures) {
         printWeakPoints(out, figures.weakPoints());

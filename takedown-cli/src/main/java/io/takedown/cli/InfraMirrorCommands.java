@@ -52,11 +52,14 @@ final class InfraMirrorCommands {
         String size;
         @Option(names = "--after-hours", defaultValue = "9", paramLabel = "H")
         long afterHours;
+        @Option(names = "--graph", paramLabel = "FILE",
+                description = "Also write the observed graph: .graphml, .dot, or a picture (.svg, .png).")
+        java.nio.file.Path graph;
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
             try (Takedown takedown = parent.root().workspace()) {
                 RangeMirrorScan.Result result = takedown.mirrorScan().scan(seed, RangeSize.parse(size), Duration.ofHours(afterHours));
@@ -67,6 +70,9 @@ final class InfraMirrorCommands {
                         table.row(Arrays.asList(p.host(), p.outlet(), String.format(Locale.ROOT, "%.2f", p.confidence()),
                                 summary(p)));
                     }
+                }
+                if (graph != null) {
+                    InfraCommand.writeGraph(result.graph(), graph, out, spec.commandLine().getErr());
                 }
             }
             out.flush();

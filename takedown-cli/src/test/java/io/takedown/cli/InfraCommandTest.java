@@ -67,9 +67,15 @@ class InfraCommandTest {
                 "referral_unit").exitCode()).isZero();
         assertThat(CliRun.run(at, "directory", "user", "admin", "--agency", "NL-IRU", "--role", "admin").exitCode()).isZero();
         CliRun.run(at, "--as", "admin", "directory", "user", "ana", "--agency", "NL-IRU", "--role", "analyst");
-        CliRun scan = CliRun.run(at, "infra", "mirrors", "scan");
+        Path observed = home.resolve("observed.graphml");
+        CliRun scan = CliRun.run(at, "infra", "mirrors", "scan", "--graph", observed.toString());
         assertThat(scan.exitCode()).as(scan.err()).isZero();
         assertThat(scan.out()).contains("mirror proposals").contains("analytics id");
+        try {
+            assertThat(Files.readString(observed)).contains("mirror_of").contains("favicon:").contains("analytics:");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliRun list = CliRun.run(at, "infra", "mirrors", "list", "--status", "proposed", "--format", "csv");
         java.util.List<String> rows = list.lines();
         assertThat(rows.size()).isGreaterThan(10);

@@ -1,8 +1,10 @@
 package io.takedown.infra.observe;
 
+import io.takedown.infra.graph.InfraGraph;
 import io.takedown.infra.mirrors.MirrorDetector;
 import io.takedown.infra.mirrors.MirrorProposal;
 import io.takedown.infra.mirrors.MirrorReview;
+import io.takedown.infra.mirrors.ObservedGraph;
 import io.takedown.range.RangeClock;
 import io.takedown.range.RangeServer;
 import io.takedown.range.RangeSize;
@@ -29,8 +31,8 @@ public final class RangeMirrorScan {
         this.review = review;
     }
 
-    /** What a scan found. */
-    public record Result(int observed, List<MirrorProposal> proposals, int added) {
+    /** What a scan found, and the graph of what was observed (proposed mirrors linked to their outlets). */
+    public record Result(int observed, List<MirrorProposal> proposals, int added, InfraGraph graph) {
     }
 
     public Result scan(long seed, RangeSize size, Duration afterStart) {
@@ -46,7 +48,9 @@ public final class RangeMirrorScan {
             world.outlets().forEach(o -> known.add(new MirrorDetector.KnownSite(o.primaryDomain(), o.id())));
             known.addAll(review.confirmed());
             List<MirrorProposal> proposals = new MirrorDetector().propose(known, observed);
-            return new Result(observed.size(), proposals, review.record(proposals));
+            InfraGraph graph = new InfraGraph();
+            ObservedGraph.fold(graph, observed, known, proposals);
+            return new Result(observed.size(), proposals, review.record(proposals), graph);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the range", e);
         }
