@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.takedown.banks.BankStore;
 import io.takedown.banks.matching.MatchSettings;
-import io.takedown.banks.matching.Matcher;
+import io.takedown.banks.matching.MatchService;
 import io.takedown.infra.resurfacing.BankContentMatcher;
 import io.takedown.infra.resurfacing.ResurfacingWatch;
 import io.takedown.range.RangeSize;
@@ -25,9 +25,12 @@ class ResurfacingEvaluationTest {
     void smallWorld_everyReturnDetectedWithinOneCrawlCycle() {
         try (Database database = Database.embedded(home)) {
             BankStore banks = new BankStore(database, SignalRegistry.discover(), Clock.systemUTC());
-            ResurfacingFigures figures = ResurfacingEvaluation.run(World.generate(42, RangeSize.SMALL),
-                    new ResurfacingWatch(database, banks),
-                    () -> new BankContentMatcher(new Matcher(banks, MatchSettings.DEFAULTS, Clock.systemUTC())));
+            ResurfacingFigures figures;
+            try (MatchService matching = MatchService.open(banks, home.resolve("index"), Clock.systemUTC())) {
+                figures = ResurfacingEvaluation.run(World.generate(42, RangeSize.SMALL),
+                        new ResurfacingWatch(database, banks),
+                        () -> new BankContentMatcher(matching.matcher(MatchSettings.DEFAULTS)));
+            }
             System.out.println(figures);
             assertThat(figures.removals()).isPositive();
             assertThat(figures.resurfaced()).isPositive();
