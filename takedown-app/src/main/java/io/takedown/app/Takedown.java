@@ -26,8 +26,10 @@ import io.takedown.infra.observe.RangeMirrorScan;
 import io.takedown.infra.resurfacing.BankContentMatcher;
 import io.takedown.infra.resurfacing.RemovalIntake;
 import io.takedown.infra.resurfacing.ResurfacingWatch;
+import io.takedown.orders.OrderDelivery;
+import io.takedown.orders.OrderOutbox;
 import io.takedown.orders.OrderService;
-import io.takedown.orders.Transmitter;
+import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.signals.SignalRegistry;
 import io.takedown.store.Database;
 import java.time.Clock;
@@ -67,6 +69,9 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<BoardService> boards = new Lazy<>(() -> new BoardService(database(), clock()));
     private final Lazy<AfterActionService> afterAction =
             new Lazy<>(() -> new AfterActionService(database(), boards(), actionPlanning(), clock()));
+    private final Lazy<OrderOutbox> orderOutbox = new Lazy<>(() -> new OrderOutbox(database(), audit(), clock()));
+    private final Lazy<OrderDelivery> orderDelivery =
+            new Lazy<>(() -> orderDelivery(DeliverySettings.fromDirectory(home().root())));
 
     private final Lazy<InfraEvaluation> infraEvaluation = new Lazy<>(InfraEvaluation::new);
     private final Lazy<MirrorReview> mirrorReview = new Lazy<>(() -> new MirrorReview(database(), audit(), clock()));
@@ -207,9 +212,14 @@ public final class Takedown implements AutoCloseable {
         return afterAction.get();
     }
 
-    /** Sends an action day's orders at once through the order workflow, delivered by {@code transmitter}. */
-    public Dispatcher dispatcher(Transmitter transmitter) {
-        return new WorkflowDispatcher(orders(), referrals(), transmitter, clock());
+    /** Sends an action day's orders at once through the order workflow and its outbox relay. */
+    public Dispatcher dispatcher() {
+        return dispatcher(orderDelivery());
+    }
+
+    /** The same, delivered by {@code delivery} (the demo's trusts its range's certificate authority). */
+    public Dispatcher dispatcher(OrderDelivery delivery) {
+        return new WorkflowDispatcher(orders(), referrals(), delivery, clock());
     }
 
     private AgencyKeys openAgencyKeys() {
@@ -281,6 +291,23 @@ public final class Takedown implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             // a scratch directory left in the temporary folder is harmless
         }
+
+    /** The outbox of signed documents for providers and host-state authorities. */
+    public OrderOutbox orderOutbox() {
+        return orderOutbox.get();
+    }
+
+    /**
+     * The outbox relay with the data directory's delivery settings (trust anchors and allowlist in
+     * {@code trust/}); thread-safe, shared.
+     */
+    public OrderDelivery orderDelivery() {
+        return orderDelivery.get();
+    }
+
+    /** A relay with other settings (the demo trusts its range's authority), over the same outbox. */
+    public OrderDelivery orderDelivery(DeliverySettings settings) {
+        return new OrderDelivery(orderOutbox(), settings.transport(), settings, clock());
     }
 
     private Database openDatabase() {

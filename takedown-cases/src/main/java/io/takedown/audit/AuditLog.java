@@ -32,15 +32,24 @@ public final class AuditLog {
         return signer;
     }
 
-    /** Records one action; call within the transaction that performs it. */
-    public long append(Connection connection, String actor, String agency, String action, String subject,
-                       String detail) throws SQLException {
+    /**
+     * Takes the lock that serialises appends (PostgreSQL; SQLite transactions are already exclusive). A
+     * transaction that will append after locking rows calls this first, so every writer takes the locks in
+     * the same order (audit head, then rows) and two of them never deadlock. Idempotent within a transaction.
+     */
+    public void lockHead(Connection connection) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             // Concurrent writers would otherwise both extend the same head.
             try (Statement lock = connection.createStatement()) {
                 lock.execute("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE");
             }
         }
+    }
+
+    /** Records one action; call within the transaction that performs it. */
+    public long append(Connection connection, String actor, String agency, String action, String subject,
+                       String detail) throws SQLException {
+        lockHead(connection);
         long seq = 1;
         String previous = AuditEntry.GENESIS;
         try (PreparedStatement last = connection.prepareStatement(

@@ -16,7 +16,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * An Ed25519 key pair kept in the data directory ({@code keys/}), created on first use. Signs audit
@@ -101,15 +100,26 @@ public final class Signer {
         }
     }
 
+    /**
+     * The key id: the RFC 7638 JWK thumbprint of the Ed25519 public key, base64url SHA-256 over
+     * {@code {"crv":"Ed25519","kty":"OKP","x":"..."}} (members in that order, no spaces).
+     */
     public static String keyIdOf(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + b64.encodeToString(raw) + "\"}";
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()), 0, 8);
+            return b64.encodeToString(MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Compact JWS (RFC 7515) with {@code alg: EdDSA} over a JSON payload. */
+    /**
+     * Compact JWS (RFC 7515) with {@code alg: EdDSA} over a JSON payload, for documents other than orders
+     * (action-day plans); orders are signed by {@code io.takedown.orders.OrderJws} with their own media type.
+     */
     public String jws(String payloadJson) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + keyId + "\",\"typ\":\"JWT\"}")

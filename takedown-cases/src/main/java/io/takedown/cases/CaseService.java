@@ -70,7 +70,8 @@ public final class CaseService {
         Policy.check(actor, Action.ADD_ITEM);
         String canonical = UrlCanonicalizer.canonicalize(url);
         return database.inTransaction(connection -> {
-            CaseFile file = caseFile(connection, caseId).orElseThrow(() -> notFound("case", caseId));
+            CaseFile file = caseFile(connection, caseId).filter(c -> c.handling().visibleTo(actor, c.agency()))
+                    .orElseThrow(() -> notFound("case", caseId));
             if (!file.agency().equals(actor.agency())) {
                 throw new TakedownException(TakedownException.Kind.FORBIDDEN, "case " + caseId + " belongs to "
                         + file.agency() + "; only its agency adds items");
@@ -104,11 +105,8 @@ public final class CaseService {
     public Item viewItem(Actor actor, long itemId) {
         Policy.check(actor, Action.VIEW_ITEM);
         return database.inTransaction(connection -> {
-            Item item = item(connection, itemId).orElseThrow(() -> notFound("item", itemId));
-            if (!item.handling().visibleTo(actor, item.agency())) {
-                throw new TakedownException(TakedownException.Kind.FORBIDDEN, "item " + itemId + " is "
-                        + item.handling() + " to " + item.agency());
-            }
+            // Hidden and absent items get the same answer: naming the owner or code would leak them.
+            Item item = Items.requireVisible(connection, actor, itemId);
             audit.append(connection, actor.name(), actor.agency(), "item-viewed", "item:" + itemId, null);
             return item;
         });
@@ -163,11 +161,18 @@ public final class CaseService {
     /**
      * Referrals and orders any agency already made for this URL (canonical form), so a provider is not sent
      * the same item twice. Details the actor may not see are reported as restricted, never hidden: the
-     * fact that someone acted is what deconfliction needs.
+     * fact that someone acted is what deconfliction needs. Only authorities ask (a provider or an NGO would
+     * learn that an order is being prepared), and every question is audited.
      */
     public List<PriorAction> priorActions(Actor actor, String url) {
+        Policy.check(actor, Action.DECONFLICT);
         String canonical = UrlCanonicalizer.canonicalize(url);
-        return database.inTransaction(connection -> priorActions(connection, actor, canonical));
+        return database.inTransaction(connection -> {
+            List<PriorAction> prior = priorActions(connection, actor, canonical);
+            audit.append(connection, actor.name(), actor.agency(), "prior-actions-viewed", "url:" + canonical,
+                    prior.size() + " prior action(s)");
+            return prior;
+        });
     }
 
     static List<PriorAction> priorActions(Connection connection, Actor actor, String canonical) throws SQLException {

@@ -75,6 +75,13 @@ public final class Directory {
             authorise(connection, by);
             Agency agency = agency(connection, agencyCode).orElseThrow(() -> new TakedownException(
                     TakedownException.Kind.NOT_FOUND, "no agency " + agencyCode));
+            Set<Role> refused = EnumSet.copyOf(roles);
+            refused.removeAll(agency.kind().allowedRoles());
+            if (!refused.isEmpty()) {
+                throw new InvalidInputException(null, "a user of " + agencyCode + " (" + agency.kind().name()
+                        .toLowerCase(Locale.ROOT) + ") may hold " + names(agency.kind().allowedRoles()) + ", not "
+                        + names(refused));
+            }
             if (findUser(connection, name).isPresent()) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "user " + name + " already exists");
             }
@@ -90,6 +97,22 @@ public final class Directory {
             return null;
         });
         return actor(name);
+    }
+
+    /** Changes where an agency receives notices, orders or copies (an administrator's change, audited). */
+    public Agency setEndpoint(Actor by, String code, Optional<String> endpoint) {
+        return database.inTransaction(connection -> {
+            authorise(connection, Optional.of(by));
+            agency(connection, code).orElseThrow(() -> new TakedownException(TakedownException.Kind.NOT_FOUND,
+                    "no agency " + code));
+            try (PreparedStatement update = connection.prepareStatement("UPDATE agency SET endpoint = ? WHERE code = ?")) {
+                update.setString(1, endpoint.orElse(null));
+                update.setString(2, code);
+                update.executeUpdate();
+            }
+            audit.append(connection, by.name(), by.agency(), "agency-endpoint", "agency:" + code, endpoint.orElse("none"));
+            return agency(connection, code).orElseThrow();
+        });
     }
 
     /** The acting user, or NOT_FOUND naming the user. */
@@ -127,6 +150,25 @@ public final class Directory {
         if (!empty) {
             Policy.check(by.orElseThrow(() -> new TakedownException(TakedownException.Kind.FORBIDDEN,
                     "the directory is set up; changes need an administrator (--as)")), Action.MANAGE_DIRECTORY);
+        }
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The competent authority of a member state (Art. 4: it scrutinises cross-border orders), preferring one
+     * with an endpoint; empty when the directory knows none.
+     */
+    public static Optional<Agency> competentAuthority(Connection connection, String country) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM agency WHERE kind = ? AND country = ? "
+                + "ORDER BY CASE WHEN endpoint IS NULL THEN 1 ELSE 0 END, code")) {
+            query.setString(1, AgencyKind.COMPETENT_AUTHORITY.name());
+            query.setString(2, country);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(agency(rows)) : Optional.empty();
+            }
         }
     }
 

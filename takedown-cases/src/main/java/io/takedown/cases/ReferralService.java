@@ -41,18 +41,21 @@ public final class ReferralService {
 
     public Created create(Actor actor, long itemId, String providerCode) {
         Policy.check(actor, Action.CREATE_REFERRAL);
-        Agency provider = directory.agency(providerCode);
-        if (provider.kind() != AgencyKind.PROVIDER) {
-            throw new InvalidInputException(null, providerCode + " is not a hosting service provider");
-        }
-        long agencyId = directory.agency(actor.agency()).id();
         return database.inTransaction(connection -> {
-            Item item = Items.require(connection, itemId);
+            Agency provider = Directory.agency(connection, providerCode).orElseThrow(() -> new TakedownException(
+                    TakedownException.Kind.NOT_FOUND, "no agency " + providerCode));
+            if (provider.kind() != AgencyKind.PROVIDER) {
+                throw new InvalidInputException(null, providerCode + " is not a hosting service provider");
+            }
+            long agencyId = Directory.agency(connection, actor.agency()).orElseThrow().id();
+            Item item = Items.requireVisible(connection, actor, itemId);
             if (!item.agency().equals(actor.agency())) {
                 throw new TakedownException(TakedownException.Kind.FORBIDDEN, "item " + itemId + " belongs to "
                         + item.agency());
             }
-            List<PriorAction> prior = Items.priorActions(connection, actor, item.canonicalUrl());
+            // Deconfliction answers only for those allowed to ask (not an NGO flagging content).
+            List<PriorAction> prior = Policy.allows(actor, Action.DECONFLICT)
+                    ? Items.priorActions(connection, actor, item.canonicalUrl()) : List.of();
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO referral (item_id, agency_id, "
                     + "provider_id, status, created_at) VALUES (?, ?, ?, 'DRAFT', ?) RETURNING id")) {
@@ -102,7 +105,8 @@ public final class ReferralService {
                 }
             }
             if (!agency.equals(actor.agency())) {
-                throw new TakedownException(TakedownException.Kind.FORBIDDEN, "referral " + referralId + " belongs to " + agency);
+                // Another agency's referral: answered like a missing one, so its owner is not revealed.
+                throw CaseService.notFound("referral", referralId);
             }
             if (!status.equals(from)) {
                 throw new TakedownException(TakedownException.Kind.CONFLICT, "referral " + referralId + " is "

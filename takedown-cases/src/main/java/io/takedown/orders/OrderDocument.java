@@ -55,6 +55,32 @@ public final class OrderDocument {
         }
     }
 
+    /**
+     * The Art. 3(2) information on procedures and deadlines a provider receives at least 12 hours before
+     * the first order of an authority: who will issue orders, how they arrive and are verified, and the
+     * deadlines that will apply.
+     */
+    public static String procedures(RemovalOrder order, Instant issued) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("type", "tco-procedures-notice").put("regulation", "(EU) 2021/784").put("article", "3(2)");
+        node.putObject("issuing_authority").put("code", order.agency());
+        node.putObject("hosting_service_provider").put("code", order.provider())
+                .put("establishment", order.providerCountry());
+        ObjectNode deadlines = node.putObject("deadlines");
+        deadlines.put("removal", "PT1H from receipt of a removal order (Art. 3(3))")
+                .put("impossibility", "inform without undue delay using Annex III (Art. 3(7)-(8))")
+                .put("feedback", "Annex II without undue delay after removal (Art. 3(6))")
+                .put("preservation", "P6M from removal (Art. 6)");
+        node.put("delivery", "removal orders arrive as compact JWS (typ tco-order+jws, alg EdDSA, kid = RFC 7638 "
+                + "thumbprint of the authority's key) at the provider's registered endpoint; acknowledge with HTTP 2xx")
+                .put("redress", LABELS.get("en").get(9)).put("issued_at", issued.toString());
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The document as a person reads it, in the order's language where a translation exists. */
     public static String render(String json, String language) {
         try {

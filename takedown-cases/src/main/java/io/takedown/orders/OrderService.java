@@ -12,59 +12,56 @@ import io.takedown.cases.Items;
 import io.takedown.cases.PriorAction;
 import io.takedown.core.InvalidInputException;
 import io.takedown.core.TakedownException;
+import io.takedown.orders.OutboxMessage.Kind;
+import io.takedown.orders.OutboxMessage.State;
 import io.takedown.store.Database;
 import io.takedown.store.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The removal order workflow. Each method checks the actor's role, the agency boundary and the state
- * transition, writes the change, an order event and an audit entry in one transaction, and refuses
- * invalid transitions with a {@code CONFLICT} that says what the order's state is.
+ * The removal order workflow, one {@link Step} per method. Each checks the actor's role and agency kind
+ * ({@link Policy}), that the actor may know the order at all (else "not found"), that the actor is the
+ * {@link Party} the step belongs to, and the state; then it writes the change (compare-and-set on the
+ * state it read), an order event and an audit entry in one transaction. Documents for the provider and
+ * the host state go to the {@link OrderOutbox} in the same transaction; {@link OrderDelivery} delivers them
+ * and their acknowledged receipt starts the Regulation's clocks.
  */
 public final class OrderService {
 
-    /** Art. 3(3). */
-    public static final Duration DEADLINE = Duration.ofHours(1);
-    /** Art. 3(2). */
-    public static final Duration PRIOR_NOTICE = Duration.ofHours(12);
-    /** Art. 4(4). */
-    public static final Duration SCRUTINY = Duration.ofHours(72);
-    /** Art. 6(2). */
-    public static final Period PRESERVATION = Period.ofMonths(6);
-    /** Art. 11(3): information to the content provider may be withheld 6 weeks, then 6 more. */
-    public static final int MAX_WITHHOLD_WEEKS = 12;
+    /** Art. 3(3); see {@link Deadlines}. */
+    public static final java.time.Duration DEADLINE = Deadlines.REMOVAL;
+    /** Art. 3(2); see {@link Deadlines}. */
+    public static final java.time.Duration PRIOR_NOTICE = Deadlines.PRIOR_NOTICE;
+    /** Art. 4(4); see {@link Deadlines}. */
+    public static final java.time.Duration SCRUTINY = Deadlines.SCRUTINY;
 
     private final Database database;
-    private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
 
     public OrderService(Database database, Directory directory, AuditLog audit, Clock clock) {
         this.database = database;
-        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The same URL already referred or ordered, by any agency: shown before drafting. */
+    /** Referrals and orders already made for the item's URL by any agency, shown before drafting; audited. */
     public List<PriorAction> priorActions(Actor actor, long itemId) {
+        Policy.check(actor, Action.DECONFLICT);
         return database.inTransaction(connection -> {
-            Item item = Items.require(connection, itemId);
-            return Items.priorActions(connection, actor, item.canonicalUrl());
+            Item item = Items.requireVisible(connection, actor, itemId);
+            List<PriorAction> prior = Items.priorActions(connection, actor, item.canonicalUrl());
+            audit.append(connection, actor.name(), actor.agency(), "prior-actions-viewed", "item:" + itemId,
+                    prior.size() + " prior action(s)");
+            return prior;
         });
     }
 
@@ -74,19 +71,19 @@ public final class OrderService {
         if (reasons == null || reasons.isBlank()) {
             throw new InvalidInputException(null, "an order needs a statement of reasons (Annex I)");
         }
-        Agency provider = directory.agency(providerCode);
-        if (provider.kind() != AgencyKind.PROVIDER) {
-            throw new InvalidInputException(null, providerCode + " is not a hosting service provider");
-        }
-        Agency issuer = directory.agency(actor.agency());
         return database.inTransaction(connection -> {
-            Item item = Items.require(connection, itemId);
+            Agency provider = Directory.agency(connection, providerCode).orElseThrow(() -> new TakedownException(
+                    TakedownException.Kind.NOT_FOUND, "no agency " + providerCode));
+            if (provider.kind() != AgencyKind.PROVIDER) {
+                throw new InvalidInputException(null, providerCode + " is not a hosting service provider");
+            }
+            Agency issuer = Directory.agency(connection, actor.agency()).orElseThrow();
+            Item item = Items.requireVisible(connection, actor, itemId);
             if (!item.agency().equals(actor.agency())) {
                 throw new TakedownException(TakedownException.Kind.FORBIDDEN, "item " + itemId + " belongs to "
                         + item.agency() + "; orders are issued by the agency that holds the item");
             }
-            boolean first = !exists(connection, "SELECT 1 FROM removal_order WHERE agency_id = ? AND provider_id = ? "
-                    + "AND received_at IS NOT NULL", issuer.id(), provider.id());
+            boolean first = !anyReceived(connection, issuer.id(), provider.id());
             boolean crossBorder = !provider.country().equals(issuer.country());
             Instant now = clock.instant();
             String document = OrderDocument.json(issuer, provider, List.of(item.url()), legalBasis, reasons, emergency,
@@ -95,202 +92,333 @@ public final class OrderService {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO removal_order (item_id, agency_id, "
                     + "provider_id, status, document, language, emergency, first_for_provider, cross_border, created_by, "
                     + "created_at) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                insert.setLong(1, itemId);
-                insert.setLong(2, issuer.id());
-                insert.setLong(3, provider.id());
-                insert.setString(4, document);
-                insert.setString(5, language);
-                insert.setInt(6, emergency ? 1 : 0);
-                insert.setInt(7, first ? 1 : 0);
-                insert.setInt(8, crossBorder ? 1 : 0);
-                insert.setString(9, actor.name());
-                insert.setString(10, Timestamps.format(now));
+                OrderStore.bind(insert, 1, List.of(itemId, issuer.id(), provider.id(), document, language, emergency,
+                        first, crossBorder, actor.name(), now));
                 try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
             record(connection, actor, id, "drafted", "to " + providerCode + (emergency ? ", emergency" : "")
-                    + (first ? ", first order to this provider" : "") + (crossBorder ? ", cross-border" : ""));
-            return load(connection, id);
+                    + (first ? ", first order to this provider" : "") + (crossBorder ? ", cross-border" : ""), now);
+            return OrderStore.load(connection, id);
         });
     }
 
+    /**
+     * Four eyes: the drafter may not approve. For a provider's first non-emergency order the Art. 3(2)
+     * procedures notice is queued for delivery; the order may be sent 12 hours after its receipt.
+     */
     public RemovalOrder approve(Actor actor, long orderId) {
-        Policy.check(actor, Action.APPROVE_ORDER);
-        return transition(actor, orderId, "approve", EnumSet.of(OrderStatus.DRAFT), (connection, order, now) -> {
+        return transition(actor, orderId, Step.APPROVE, (connection, order, now) -> {
             if (order.createdBy().equals(actor.name())) {
                 throw new TakedownException(TakedownException.Kind.FORBIDDEN, "four eyes: " + actor.name()
                         + " drafted order " + orderId + " and may not also approve it");
             }
-            Instant earliest = order.firstForProvider() && !order.emergency() ? now.plus(PRIOR_NOTICE) : now;
-            update(connection, orderId, "status = 'APPROVED', approved_by = ?, approved_at = ?, earliest_send_at = ?",
-                    actor.name(), Timestamps.format(now), Timestamps.format(earliest));
-            return order.firstForProvider() && !order.emergency()
-                    ? "first order to " + order.provider() + ": procedures and deadlines notified; may be sent from "
-                            + earliest + " (Art. 3(2))"
-                    : "approved";
+            OrderStore.update(connection, order, "status = 'APPROVED', approved_by = ?, approved_at = ?", actor.name(), now);
+            if (!needsPriorNotice(connection, order)) {
+                return "approved" + (order.emergency() ? " (emergency: no prior notice)" : "");
+            }
+            Optional<Instant> noticed = proceduresReceived(connection, order);
+            if (noticed.isEmpty() && !proceduresQueued(connection, order)) {
+                String notice = OrderJws.sign(audit.signer(), OrderJws.PROCEDURES, OrderDocument.procedures(order, now));
+                OutboxMessage m = OrderOutbox.enqueue(connection, orderId, Kind.PROCEDURES,
+                        Directory.agency(connection, order.provider()), envelope("procedures", notice), now);
+                return "approved; first order to " + order.provider() + ": procedures and deadlines "
+                        + (m.state() == State.OUT_OF_BAND ? "to be delivered out of band (no endpoint); record the receipt"
+                        : "queued for delivery") + "; the order may be sent 12 h after the provider receives them (Art. 3(2))";
+            }
+            return "approved; first order to " + order.provider() + ": "
+                    + noticed.map(at -> "procedures received " + at + ", may be sent from " + Deadlines.earliestFirstOrder(at))
+                    .orElse("procedures notice already on its way") + " (Art. 3(2))";
         });
     }
 
-    /** Signs the order (JWS, EdDSA) and transmits it; the one-hour deadline runs from receipt. */
-    public RemovalOrder send(Actor actor, long orderId, Transmitter transmitter) {
-        Policy.check(actor, Action.SEND_ORDER);
-        return transition(actor, orderId, "send", EnumSet.of(OrderStatus.APPROVED), (connection, current, at) -> {
-            if (current.earliestSendAt().map(at::isBefore).orElse(false)) {
-                throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is the first to "
-                        + current.provider() + ": the 12-hour prior notice runs until " + current.earliestSendAt().get()
-                        + " (Art. 3(2)); mark it an emergency to send now");
+    /**
+     * Signs the order and puts it in the outbox (with the host state's copy when cross-border). The order
+     * is QUEUED until the provider acknowledges it: the hour runs from that receipt, not from here.
+     */
+    public RemovalOrder send(Actor actor, long orderId) {
+        return transition(actor, orderId, Step.SEND, (connection, order, now) -> {
+            if (needsPriorNotice(connection, order)) {
+                Optional<Instant> noticed = proceduresReceived(connection, order);
+                if (noticed.isEmpty()) {
+                    throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is the first to "
+                            + order.provider() + ", which has not yet received the procedures and deadlines (Art. 3(2)); "
+                            + "deliver them first, or mark the order an emergency");
+                }
+                Instant earliest = Deadlines.earliestFirstOrder(noticed.get());
+                if (now.isBefore(earliest)) {
+                    throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is the first to "
+                            + order.provider() + ": the 12-hour prior notice runs until " + earliest
+                            + " (Art. 3(2)); mark it an emergency to send now");
+                }
             }
-            String signed = audit.signer().jws(current.document());
-            String answer;
-            try {
-                answer = transmitter.deliver(Directory.agency(connection, current.provider()).orElseThrow(), signed);
-            } catch (Exception e) {
-                throw new TakedownException(TakedownException.Kind.IO, "could not deliver order " + orderId + " to "
-                        + current.provider() + ": " + e.getMessage(), e);
+            String signed = OrderJws.sign(audit.signer(), OrderJws.ORDER, order.document());
+            OrderStore.update(connection, order, "status = 'QUEUED', queued_at = ?, signature = ?", now, signed);
+            OutboxMessage toProvider = OrderOutbox.enqueue(connection, orderId, Kind.ORDER,
+                    Directory.agency(connection, order.provider()), envelope("order", signed), now);
+            String detail = "signed (" + audit.signer().keyId() + ") and " + (toProvider.state() == State.OUT_OF_BAND
+                    ? "to be delivered out of band (" + order.provider() + " has no endpoint); record the receipt"
+                    : "queued for delivery to " + order.provider()) + "; the hour runs from receipt";
+            if (order.crossBorder()) {
+                Optional<Agency> host = Directory.competentAuthority(connection, order.providerCountry());
+                OutboxMessage copy = OrderOutbox.enqueue(connection, orderId, Kind.SCRUTINY_COPY, host,
+                        envelope("copy", signed), now);
+                detail += "; copy for the competent authority of " + order.providerCountry() + " "
+                        + (copy.state() == State.OUT_OF_BAND ? "to be delivered out of band" : "queued") + " (Art. 4(1))";
             }
-            update(connection, orderId, "status = 'SENT', received_at = ?, deadline_at = ?, scrutiny_due_at = ?, "
-                    + "signature = ?", Timestamps.format(at), Timestamps.format(at.plus(DEADLINE)),
-                    current.crossBorder() ? Timestamps.format(at.plus(SCRUTINY)) : null, signed);
-            String copy = current.crossBorder() ? "; copy to the competent authority of " + current.providerCountry()
-                    + " for scrutiny within 72 h (Art. 4)" : "";
-            return "sent, deadline " + at.plus(DEADLINE) + copy + "; provider answered: " + answer;
+            return detail;
         });
     }
 
+    /**
+     * The receipt of a document delivered out of band (or after delivery failed), as the recipient confirmed
+     * it: not before it was queued, not in the future.
+     */
+    public RemovalOrder recordReceipt(Actor actor, long orderId, Kind kind, Instant receivedAt) {
+        return transition(actor, orderId, Step.RECORD_RECEIPT, (connection, order, now) -> {
+            OutboxMessage m = OrderOutbox.message(connection, orderId, kind).orElseThrow(() -> new TakedownException(
+                    TakedownException.Kind.CONFLICT, "order " + orderId + " has no " + kind.name().toLowerCase() + " to deliver"));
+            if (m.state() != State.OUT_OF_BAND && m.state() != State.FAILED) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "the " + kind.name().toLowerCase()
+                        + " of order " + orderId + " is " + m.state().name().toLowerCase()
+                        + "; receipts are recorded by hand only for out-of-band or failed deliveries");
+            }
+            requireBetween(receivedAt, m.createdAt(), now, "the receipt");
+            if (!OrderOutbox.markDeliveredByHand(connection, m, receivedAt)) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "the delivery changed meanwhile");
+            }
+            OrderOutbox.applyReceipt(connection, audit, m, receivedAt, "recorded by " + actor.name(), actor.name(), now);
+            return null;
+        });
+    }
+
+    /** Annex II: removed at {@code removedAt}, which lies between the receipt and now. */
     public RemovalOrder recordExecution(Actor actor, long orderId, Instant removedAt) {
-        Policy.check(actor, Action.RECORD_FEEDBACK);
-        return transition(actor, orderId, "execute", EnumSet.of(OrderStatus.SENT), (connection, order, now) -> {
-            Instant preserve = removedAt.atOffset(ZoneOffset.UTC).plus(PRESERVATION).toInstant();
-            update(connection, orderId, "status = 'EXECUTED', executed_at = ?, preserve_until = ?",
-                    Timestamps.format(removedAt), Timestamps.format(preserve));
-            return "Annex II feedback: removed at " + removedAt + (order.deadlineAt().map(removedAt::isAfter).orElse(false)
-                    ? " (after the deadline)" : " (within the deadline)") + "; preserve until " + preserve;
+        return transition(actor, orderId, Step.EXECUTE, (connection, order, now) -> {
+            requireBetween(removedAt, order.receivedAt().orElseThrow(), now, "the removal");
+            boolean inTime = order.status() == OrderStatus.SUSPENDED
+                    ? !order.suspendedLate() : !removedAt.isAfter(order.deadlineAt().orElseThrow());
+            Instant preserve = Deadlines.preserveUntil(removedAt);
+            OrderStore.update(connection, order, "status = 'EXECUTED', executed_at = ?, executed_in_time = ?, "
+                    + "preserve_until = ?", removedAt, inTime, preserve);
+            return "Annex II feedback: removed at " + removedAt + (inTime ? " (within the deadline)" : " (after the deadline)")
+                    + "; preserve until " + preserve + " (Art. 6)";
         });
     }
 
+    /**
+     * Annex III: the provider cannot comply. Before the deadline the hour stops; after it the answer is
+     * recorded but the order stays overdue (a late answer does not undo the missed hour).
+     */
     public RemovalOrder declareImpossible(Actor actor, long orderId, Impossibility reason, String explanation) {
-        Policy.check(actor, Action.DECLARE_IMPOSSIBILITY);
-        return transition(actor, orderId, "suspend", EnumSet.of(OrderStatus.SENT), (connection, order, now) -> {
-            update(connection, orderId, "status = 'SUSPENDED', suspended_at = ?", Timestamps.format(now));
-            return "Annex III: " + reason.name().toLowerCase().replace('_', ' ') + " - " + explanation
-                    + "; deadline suspended";
+        requireText(explanation, "an Annex III answer needs an explanation");
+        return transition(actor, orderId, Step.SUSPEND, (connection, order, now) -> {
+            boolean late = order.deadlineAt().map(now::isAfter).orElse(false);
+            OrderStore.update(connection, order, "status = 'SUSPENDED', suspended_at = ?, impossibility = ?, "
+                    + "suspension_flagged_at = NULL", now, reason);
+            return "Annex III: " + label(reason) + " - " + explanation + (late ? "; received after the deadline "
+                    + order.deadlineAt().get() + ": the order stays overdue" : "; deadline suspended");
         });
     }
 
-    /** The impossibility is resolved (information supplied, reasons ceased): a new hour starts now. */
-    public RemovalOrder resume(Actor actor, long orderId, String note) {
-        Policy.check(actor, Action.SEND_ORDER);
-        return transition(actor, orderId, "resume", EnumSet.of(OrderStatus.SUSPENDED), (connection, order, now) -> {
-            update(connection, orderId, "status = 'SENT', suspended_at = NULL, deadline_at = ?",
-                    Timestamps.format(now.plus(DEADLINE)));
-            return "resolved: " + note + "; new deadline " + now.plus(DEADLINE);
+    /** The issuer supplied what a manifest-error or missing-information answer asked for (Art. 3(8)). */
+    public RemovalOrder resume(Actor actor, long orderId, String clarification) {
+        requireText(clarification, "say what was clarified");
+        return transition(actor, orderId, Step.RESUME, (connection, order, now) -> {
+            if (order.impossibility().orElse(null) == Impossibility.FORCE_MAJEURE) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is suspended for "
+                        + "force majeure, which ends when " + order.provider() + " reports that its reasons ceased");
+            }
+            return restart(connection, order, now, "clarification supplied: " + clarification, "Art. 3(8)");
         });
     }
 
-    public RemovalOrder contest(Actor actor, long orderId, String grounds) {
-        Policy.check(actor, Action.RECORD_FEEDBACK);
-        return transition(actor, orderId, "contest", EnumSet.of(OrderStatus.SENT, OrderStatus.EXECUTED),
-                (connection, order, now) -> {
-                    update(connection, orderId, "status = 'CONTESTED'");
-                    return "challenged (Art. 9): " + grounds;
-                });
+    /** The provider reports that the force majeure of its Annex III answer has ceased (Art. 3(7)). */
+    public RemovalOrder reportReasonsCeased(Actor actor, long orderId, String note) {
+        requireText(note, "say what changed");
+        return transition(actor, orderId, Step.REASONS_CEASED, (connection, order, now) -> {
+            if (order.impossibility().orElse(null) != Impossibility.FORCE_MAJEURE) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " is suspended for "
+                        + order.impossibility().map(OrderService::label).orElse("?")
+                        + ", which ends when the issuing authority supplies the clarification");
+            }
+            return restart(connection, order, now, "reasons ceased: " + note, "Art. 3(7)");
+        });
     }
 
-    /** The host state's decision under Art. 4: an infringement makes the order cease. */
-    public RemovalOrder recordScrutiny(Actor actor, long orderId, boolean infringes, String reasoning) {
-        Policy.check(actor, Action.RECORD_SCRUTINY);
-        return transition(actor, orderId, "record scrutiny for",
-                EnumSet.of(OrderStatus.SENT, OrderStatus.SUSPENDED, OrderStatus.EXECUTED, OrderStatus.CONTESTED),
-                (connection, order, now) -> {
-                    if (!order.crossBorder()) {
-                        throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId
-                                + " is not cross-border; there is no host-state scrutiny");
-                    }
-                    boolean late = order.scrutinyDueAt().map(now::isAfter).orElse(false);
-                    if (infringes) {
-                        update(connection, orderId, "status = 'CEASED', scrutiny_outcome = 'INFRINGES', closed_at = ?",
-                                Timestamps.format(now));
-                        return "host state found an infringement: the order ceases; content to be reinstated"
-                                + (late ? " (decision after the 72 h)" : "") + " - " + reasoning;
-                    }
-                    update(connection, orderId, "scrutiny_outcome = 'UPHELD'");
-                    return "host state upheld the order" + (late ? " (after the 72 h)" : "") + " - " + reasoning;
-                });
-    }
-
-    public RemovalOrder extendPreservation(Actor actor, long orderId, Instant until, String request) {
-        Policy.check(actor, Action.MANAGE_PRESERVATION);
-        return transition(actor, orderId, "extend preservation of",
-                EnumSet.of(OrderStatus.EXECUTED, OrderStatus.CONTESTED, OrderStatus.CEASED), (connection, order, now) -> {
-                    if (order.preserveUntil().map(until::isBefore).orElse(false)) {
-                        throw new InvalidInputException(null, "preservation already runs until " + order.preserveUntil().get());
-                    }
-                    update(connection, orderId, "preserve_until = ?", Timestamps.format(until));
-                    return "preservation extended to " + until + " (Art. 6(2)): " + request;
-                });
-    }
-
-    /** Art. 11: information to the content provider held back for {@code weeks} from execution. */
-    public RemovalOrder withholdInformation(Actor actor, long orderId, int weeks, String reason) {
-        Policy.check(actor, Action.MANAGE_PRESERVATION);
-        if (weeks < 1 || weeks > MAX_WITHHOLD_WEEKS) {
-            throw new InvalidInputException(null, "information may be withheld 1-6 weeks, extended once to 12; got "
-                    + weeks);
+    /**
+     * Ends a suspension. Suspended in time: the hour starts again from now, as the Regulation says, and a
+     * new escalation becomes possible. Suspended only after the deadline: the old deadline stands, the order
+     * is still overdue and stays escalated.
+     */
+    private String restart(Connection connection, RemovalOrder order, Instant now, String why, String article)
+            throws SQLException {
+        if (order.suspendedLate()) {
+            OrderStore.update(connection, order, "status = 'SENT', suspended_at = NULL, impossibility = NULL, "
+                    + "suspension_flagged_at = NULL");
+            return why + "; the deadline " + order.deadlineAt().orElseThrow() + " had passed before the Annex III "
+                    + "answer, so it stands (" + article + ")";
         }
-        return transition(actor, orderId, "withhold information for",
-                EnumSet.of(OrderStatus.SENT, OrderStatus.EXECUTED), (connection, order, now) -> {
-                    Instant from = order.executedAt().orElse(now);
-                    update(connection, orderId, "inform_after = ?", Timestamps.format(from.plus(Duration.ofDays(7L * weeks))));
-                    return "content provider informed only after " + from.plus(Duration.ofDays(7L * weeks)) + ": " + reason;
-                });
+        Instant deadline = Deadlines.removalDeadline(now);
+        OrderStore.update(connection, order, "status = 'SENT', suspended_at = NULL, impossibility = NULL, "
+                + "suspension_flagged_at = NULL, escalated_at = NULL, deadline_at = ?", deadline);
+        return why + "; the hour runs again: removal due by " + deadline + " (" + article + ")";
     }
 
-    /** Marks every sent order past its deadline as escalated (once) and returns them. */
+    /** Art. 9: the provider challenges the order. Recorded; the duty to remove within the hour stays. */
+    public RemovalOrder contest(Actor actor, long orderId, String grounds) {
+        requireText(grounds, "a challenge needs grounds");
+        return transition(actor, orderId, Step.CONTEST, (connection, order, now) -> {
+            if (order.contestedAt().isPresent()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "order " + orderId + " was already "
+                        + "contested on " + order.contestedAt().get());
+            }
+            OrderStore.update(connection, order, "contested_at = ?, contest_grounds = ?", now, grounds);
+            return "challenged (Art. 9): " + grounds + "; the order stays in force"
+                    + (order.status() == OrderStatus.SENT ? ", removal still due by " + order.deadlineAt().orElseThrow() : "");
+        });
+    }
+
+    /** The host state's decision under Art. 4(4): an infringement makes the order cease. Once. */
+    public RemovalOrder recordScrutiny(Actor actor, long orderId, boolean infringes, String reasoning) {
+        requireText(reasoning, "a scrutiny decision needs its reasoning");
+        return transition(actor, orderId, Step.SCRUTINISE, (connection, order, now) -> {
+            if (order.scrutinyOutcome().isPresent()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "the host state already decided on order "
+                        + orderId + ": " + order.scrutinyOutcome().get().toLowerCase());
+            }
+            boolean late = order.scrutinyDueAt().map(now::isAfter).orElse(false);
+            if (infringes) {
+                OrderStore.update(connection, order, "status = 'CEASED', scrutiny_outcome = 'INFRINGES', closed_at = ?", now);
+                return "host state found an infringement: the order ceases; content to be reinstated"
+                        + (late ? " (decision after the 72 h)" : "") + " - " + reasoning;
+            }
+            OrderStore.update(connection, order, "scrutiny_outcome = 'UPHELD'");
+            return "host state upheld the order" + (late ? " (after the 72 h)" : "") + " - " + reasoning;
+        });
+    }
+
+    /** Art. 6(2): preservation beyond six months, for review proceedings. */
+    public RemovalOrder extendPreservation(Actor actor, long orderId, Instant until, String request) {
+        requireText(request, "name the request for longer preservation");
+        return transition(actor, orderId, Step.EXTEND_PRESERVATION, (connection, order, now) -> {
+            Instant current = order.preserveUntil().orElse(now);
+            if (!until.isAfter(current) || !until.isAfter(now)) {
+                throw new InvalidInputException(null, "preservation already runs until " + current
+                        + "; an extension must end later");
+            }
+            OrderStore.update(connection, order, "preserve_until = ?", until);
+            return "preservation extended to " + until + " (Art. 6(2)): " + request;
+        });
+    }
+
+    /** Art. 11(3): the content provider is informed only after {@code weeks} (≤ 6) from this decision. */
+    public RemovalOrder withholdInformation(Actor actor, long orderId, int weeks, String reason) {
+        requireWeeks(weeks, Deadlines.MAX_WITHHOLD_WEEKS, "information may be withheld 1-6 weeks from the decision");
+        requireText(reason, "withholding needs a reason");
+        return transition(actor, orderId, Step.WITHHOLD, (connection, order, now) -> {
+            if (order.withheldAt().isPresent()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "information on order " + orderId
+                        + " is already withheld until " + order.informAfter().orElseThrow()
+                        + "; it may be extended once (Art. 11(3))");
+            }
+            Instant until = Deadlines.weeksAfter(now, weeks);
+            OrderStore.update(connection, order, "withheld_at = ?, inform_after = ?", now, until);
+            return "content provider informed only after " + until + " (Art. 11(3)): " + reason;
+        });
+    }
+
+    /** Art. 11(3): the one extension, by at most six weeks, decided before the first period ends. */
+    public RemovalOrder extendWithholding(Actor actor, long orderId, int weeks, String reason) {
+        requireWeeks(weeks, Deadlines.MAX_WITHHOLD_EXTENSION_WEEKS, "withholding may be extended once by 1-6 weeks");
+        requireText(reason, "an extension needs a reason");
+        return transition(actor, orderId, Step.EXTEND_WITHHOLDING, (connection, order, now) -> {
+            if (order.withheldAt().isEmpty()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "information on order " + orderId
+                        + " is not withheld; nothing to extend");
+            }
+            if (order.withholdExtended()) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "withholding on order " + orderId
+                        + " was already extended once, until " + order.informAfter().orElseThrow() + " (Art. 11(3))");
+            }
+            Instant current = order.informAfter().orElseThrow();
+            if (!now.isBefore(current)) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "the withholding period of order "
+                        + orderId + " ended at " + current + "; the content provider is due the information");
+            }
+            Instant until = Deadlines.weeksAfter(current, weeks);
+            OrderStore.update(connection, order, "inform_after = ?, withhold_extended = 1", until);
+            return "withholding extended to " + until + " (Art. 11(3), once): " + reason;
+        });
+    }
+
+    /** Marks every order past its deadline without removal as escalated, once per deadline, and returns them. */
     public List<RemovalOrder> escalateOverdue(String by) {
         Instant now = clock.instant();
+        return sweep(by, "SELECT id FROM removal_order WHERE deadline_at < ? AND escalated_at IS NULL AND "
+                + "(status = 'SENT' OR (status = 'SUSPENDED' AND suspended_at > deadline_at)) ORDER BY id", now,
+                "UPDATE removal_order SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL AND deadline_at < ?",
+                "overdue", "not executed by its deadline; escalated to the issuing authority");
+    }
+
+    /** Flags every order suspended longer than {@link Deadlines#LONG_SUSPENSION} without resolution, once. */
+    public List<RemovalOrder> flagLongSuspended(String by) {
+        Instant limit = clock.instant().minus(Deadlines.LONG_SUSPENSION);
+        return sweep(by, "SELECT id FROM removal_order WHERE status = 'SUSPENDED' AND suspended_at < ? "
+                + "AND suspension_flagged_at IS NULL ORDER BY id", limit,
+                "UPDATE removal_order SET suspension_flagged_at = ? WHERE id = ? AND suspension_flagged_at IS NULL "
+                + "AND suspended_at < ?", "long-suspended", "suspended for more than "
+                + Deadlines.LONG_SUSPENSION.toHours() + " h without resolution; the issuing authority should follow up");
+    }
+
+    private List<RemovalOrder> sweep(String by, String select, Instant bound, String mark, String kind, String detail) {
         return database.inTransaction(connection -> {
+            audit.lockHead(connection);
+            Instant now = clock.instant();
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM removal_order WHERE status = "
-                    + "'SENT' AND deadline_at < ? AND escalated_at IS NULL ORDER BY id")) {
-                query.setString(1, Timestamps.format(now));
+            try (PreparedStatement query = connection.prepareStatement(select)) {
+                OrderStore.bind(query, 1, List.of(bound));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
                     }
                 }
             }
-            List<RemovalOrder> escalated = new ArrayList<>();
-            for (long id : ids) {
-                update(connection, id, "escalated_at = ?", Timestamps.format(now));
-                event(connection, id, "overdue", "not executed by its deadline; escalated to the issuing authority", by);
-                audit.append(connection, by, "system", "order-overdue", "order:" + id, null);
-                escalated.add(load(connection, id));
+            List<RemovalOrder> marked = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement(mark)) {
+                for (long id : ids) {
+                    OrderStore.bind(update, 1, List.of(now, id, bound));
+                    if (update.executeUpdate() == 1) {
+                        RemovalOrder order = OrderStore.load(connection, id);
+                        OrderStore.event(connection, id, kind, detail, by, now);
+                        audit.append(connection, by, order.agency(), "order-" + kind, "order:" + id, null);
+                        marked.add(order);
+                    }
+                }
             }
-            return escalated;
+            return marked;
         });
     }
 
     public RemovalOrder get(Actor actor, long orderId) {
         Policy.check(actor, Action.VIEW_ORDER);
-        return database.inTransaction(connection -> {
-            RemovalOrder order = load(connection, orderId);
-            requireParty(actor, order);
-            return order;
-        });
+        return database.inTransaction(connection -> visible(connection, actor, orderId));
     }
 
     public List<RemovalOrder> list(Actor actor) {
         Policy.check(actor, Action.VIEW_ORDER);
+        return database.inTransaction(connection -> OrderStore.loadAll(connection, OrderStore.Filter.of("1 = 1"))
+                .stream().filter(order -> Party.canSee(actor, order)).toList());
+    }
+
+    /** What the outbox holds for the order: deliveries, their attempts and acknowledgements. */
+    public List<OutboxMessage> deliveries(Actor actor, long orderId) {
+        Policy.check(actor, Action.VIEW_ORDER);
         return database.inTransaction(connection -> {
-            List<RemovalOrder> out = new ArrayList<>();
-            for (RemovalOrder order : loadAll(connection, "1 = 1")) {
-                if (isParty(actor, order)) {
-                    out.add(order);
-                }
-            }
-            return out;
+            visible(connection, actor, orderId);
+            return OrderOutbox.messages(connection, orderId);
         });
     }
 
@@ -299,8 +427,9 @@ public final class OrderService {
     }
 
     public List<Event> history(Actor actor, long orderId) {
-        get(actor, orderId);
+        Policy.check(actor, Action.VIEW_ORDER);
         return database.inTransaction(connection -> {
+            visible(connection, actor, orderId);
             List<Event> events = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT kind, detail, actor, at FROM order_event WHERE order_id = ? ORDER BY id")) {
@@ -320,118 +449,111 @@ public final class OrderService {
 
     @FunctionalInterface
     private interface Change {
+        /** Applies the step; returns the event detail, or null when the change recorded its own events. */
         String apply(Connection connection, RemovalOrder order, Instant now) throws SQLException;
     }
 
-    private RemovalOrder transition(Actor actor, long orderId, String verb, Set<OrderStatus> from, Change change) {
+    private RemovalOrder transition(Actor actor, long orderId, Step step, Change change) {
+        Policy.check(actor, step.action());
         return database.inTransaction(connection -> {
-            RemovalOrder order = load(connection, orderId);
-            requireParty(actor, order);
-            if (!from.contains(order.status())) {
-                throw new TakedownException(TakedownException.Kind.CONFLICT, "cannot " + verb + " order " + orderId
-                        + ": it is " + order.status().label() + " (allowed from " + from.stream()
+            audit.lockHead(connection);
+            RemovalOrder order = visible(connection, actor, orderId);
+            step.party().require(actor, order, step.verb());
+            if (!step.from().contains(order.status())) {
+                throw new TakedownException(TakedownException.Kind.CONFLICT, "cannot " + step.verb() + " order "
+                        + orderId + ": it is " + order.status().label() + " (allowed from " + step.from().stream()
                         .map(OrderStatus::label).toList() + ")");
             }
-            String detail = change.apply(connection, order, clock.instant());
-            record(connection, actor, orderId, verb.split(" ")[0], detail);
-            return load(connection, orderId);
+            Instant now = clock.instant();
+            String detail = change.apply(connection, order, now);
+            if (detail != null) {
+                record(connection, actor, orderId, step.event(), detail, now);
+            }
+            return OrderStore.load(connection, orderId);
         });
     }
 
-    private static boolean isParty(Actor actor, RemovalOrder order) {
-        return actor.agency().equals(order.agency()) || actor.agency().equals(order.provider())
-                || actor.agencyKind() == AgencyKind.COORDINATOR
-                || actor.roles().contains(io.takedown.access.Role.AUDITOR);
+    private static RemovalOrder visible(Connection connection, Actor actor, long orderId) throws SQLException {
+        RemovalOrder order = OrderStore.load(connection, orderId);
+        Party.requireVisible(actor, order);
+        return order;
     }
 
-    private static void requireParty(Actor actor, RemovalOrder order) {
-        if (!isParty(actor, order)) {
-            throw new TakedownException(TakedownException.Kind.FORBIDDEN, actor.agency()
-                    + " is neither the issuer nor the addressee of order " + order.id());
-        }
-    }
-
-    private void record(Connection connection, Actor actor, long orderId, String kind, String detail)
+    private void record(Connection connection, Actor actor, long orderId, String kind, String detail, Instant now)
             throws SQLException {
-        event(connection, orderId, kind, detail, actor.name());
+        OrderStore.event(connection, orderId, kind, detail, actor.name(), now);
         audit.append(connection, actor.name(), actor.agency(), "order-" + kind, "order:" + orderId, detail);
     }
 
-    private void event(Connection connection, long orderId, String kind, String detail, String actor)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO order_event (order_id, kind, detail, actor, at) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setLong(1, orderId);
-            insert.setString(2, kind);
-            insert.setString(3, detail);
-            insert.setString(4, actor);
-            insert.setString(5, Timestamps.format(clock.instant()));
-            insert.executeUpdate();
-        }
+    /** Art. 3(2) applies: not an emergency, and no order of this authority has reached this provider yet. */
+    private static boolean needsPriorNotice(Connection connection, RemovalOrder order) throws SQLException {
+        return !order.emergency() && !anyReceived(connection, agencyId(connection, order.agency()),
+                agencyId(connection, order.provider()));
     }
 
-    private static void update(Connection connection, long orderId, String assignments, String... values)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE removal_order SET " + assignments + " WHERE id = ?")) {
-            int i = 1;
-            for (String value : values) {
-                if (value == null) {
-                    update.setNull(i++, Types.VARCHAR);
-                } else {
-                    update.setString(i++, value);
-                }
-            }
-            update.setLong(i, orderId);
-            update.executeUpdate();
-        }
-    }
-
-    private static boolean exists(Connection connection, String sql, long a, long b) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, a);
-            query.setLong(2, b);
+    private static boolean anyReceived(Connection connection, long agencyId, long providerId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM removal_order WHERE agency_id = ? "
+                + "AND provider_id = ? AND received_at IS NOT NULL")) {
+            OrderStore.bind(query, 1, List.of(agencyId, providerId));
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }
         }
     }
 
-    private static final String SELECT = "SELECT o.*, a.code AS agency_code, p.code AS provider_code, "
-            + "p.country AS provider_country FROM removal_order o JOIN agency a ON a.id = o.agency_id "
-            + "JOIN agency p ON p.id = o.provider_id";
-
-    static RemovalOrder load(Connection connection, long orderId) throws SQLException {
-        List<RemovalOrder> found = loadAll(connection, "o.id = " + orderId);
-        if (found.isEmpty()) {
-            throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no removal order " + orderId);
-        }
-        return found.getFirst();
-    }
-
-    static List<RemovalOrder> loadAll(Connection connection, String where) throws SQLException {
-        List<RemovalOrder> out = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(SELECT + " WHERE " + where + " ORDER BY o.id");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                out.add(new RemovalOrder(rows.getLong("id"), rows.getLong("item_id"), rows.getString("agency_code"),
-                        rows.getString("provider_code"), rows.getString("provider_country"),
-                        OrderStatus.valueOf(rows.getString("status")), rows.getString("document"),
-                        rows.getString("language"), rows.getInt("emergency") == 1,
-                        rows.getInt("first_for_provider") == 1, rows.getInt("cross_border") == 1,
-                        rows.getString("created_by"), Timestamps.parse(rows.getString("created_at")),
-                        Optional.ofNullable(rows.getString("approved_by")), time(rows, "approved_at"),
-                        time(rows, "earliest_send_at"), time(rows, "received_at"), time(rows, "deadline_at"),
-                        time(rows, "suspended_at"), time(rows, "executed_at"), time(rows, "closed_at"),
-                        time(rows, "scrutiny_due_at"), Optional.ofNullable(rows.getString("scrutiny_outcome")),
-                        time(rows, "preserve_until"), time(rows, "inform_after"), time(rows, "escalated_at"),
-                        Optional.ofNullable(rows.getString("signature"))));
+    /** When this provider first received this authority's procedures notice, if it has. */
+    private static Optional<Instant> proceduresReceived(Connection connection, RemovalOrder order) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(o.procedures_received_at) FROM "
+                + "removal_order o WHERE o.agency_id = ? AND o.provider_id = ? AND o.procedures_received_at IS NOT NULL")) {
+            OrderStore.bind(query, 1, List.of(agencyId(connection, order.agency()), agencyId(connection, order.provider())));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(Timestamps.parse(rows.getString(1))) : Optional.empty();
             }
         }
-        return out;
     }
 
-    private static Optional<Instant> time(ResultSet rows, String column) throws SQLException {
-        return Optional.ofNullable(Timestamps.parse(rows.getString(column)));
+    private static boolean proceduresQueued(Connection connection, RemovalOrder order) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM order_outbox m JOIN removal_order o "
+                + "ON o.id = m.order_id WHERE m.kind = 'PROCEDURES' AND m.status IN ('PENDING', 'OUT_OF_BAND') "
+                + "AND o.agency_id = ? AND o.provider_id = ?")) {
+            OrderStore.bind(query, 1, List.of(agencyId(connection, order.agency()), agencyId(connection, order.provider())));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static long agencyId(Connection connection, String code) throws SQLException {
+        return Directory.agency(connection, code).orElseThrow().id();
+    }
+
+    /** What the recipient's endpoint receives: the kind, and the JWS that carries everything to act on. */
+    static String envelope(String kind, String jws) {
+        return "{\"kind\":\"" + kind + "\",\"order\":\"" + jws + "\"}";
+    }
+
+    private static void requireBetween(Instant at, Instant notBefore, Instant notAfter, String what) {
+        if (at.isBefore(notBefore)) {
+            throw new InvalidInputException(null, what + " at " + at + " would precede " + notBefore);
+        }
+        if (at.isAfter(notAfter)) {
+            throw new InvalidInputException(null, what + " at " + at + " lies in the future (now " + notAfter + ")");
+        }
+    }
+
+    private static void requireText(String text, String message) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(null, message);
+        }
+    }
+
+    private static void requireWeeks(int weeks, int max, String message) {
+        if (weeks < 1 || weeks > max) {
+            throw new InvalidInputException(null, message + "; got " + weeks);
+        }
+    }
+
+    static String label(Impossibility reason) {
+        return reason.name().toLowerCase().replace('_', ' ');
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Yearly transparency figures from the record: the authority's report (Art. 8: orders issued, executed,
@@ -40,8 +42,8 @@ public final class TransparencyReport {
         String from = Timestamps.format(java.time.Instant.parse(year + "-01-01T00:00:00Z"));
         String to = Timestamps.format(java.time.Instant.parse((year + 1) + "-01-01T00:00:00Z"));
         return database.inTransaction(connection -> {
-            List<RemovalOrder> orders = OrderService.loadAll(connection, "a.code = '" + actor.agency().replace("'", "")
-                    + "' AND o.received_at >= '" + from + "' AND o.received_at < '" + to + "'");
+            List<RemovalOrder> orders = OrderStore.loadAll(connection, OrderStore.Filter.of(
+                    "a.code = ? AND o.received_at >= ? AND o.received_at < ?", actor.agency(), from, to));
             List<Line> lines = new ArrayList<>();
             String section = "Art. 8 - removal orders issued by " + actor.agency();
             lines.add(new Line(section, "orders issued", Integer.toString(orders.size())));
@@ -50,7 +52,7 @@ public final class TransparencyReport {
             byStatus.forEach((status, count) -> lines.add(new Line(section, "status " + status.label(),
                     Integer.toString(count))));
             long executed = orders.stream().filter(o -> o.executedAt().isPresent()).count();
-            long inTime = orders.stream().filter(RemovalOrder::executedInTime).count();
+            long inTime = orders.stream().filter(o -> o.executedAt().isPresent() && o.executedInTime()).count();
             lines.add(new Line(section, "executed", Long.toString(executed)));
             lines.add(new Line(section, "executed within one hour of receipt", Long.toString(inTime)));
             List<Long> minutes = orders.stream().filter(o -> o.executedAt().isPresent() && o.receivedAt().isPresent())
@@ -65,7 +67,7 @@ public final class TransparencyReport {
             long suspended = 0;
             try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(DISTINCT e.order_id) FROM order_event e "
                     + "JOIN removal_order o ON o.id = e.order_id JOIN agency a ON a.id = o.agency_id WHERE e.kind = "
-                    + "'suspend' AND a.code = ? AND e.at >= ? AND e.at < ?")) {
+                    + "'suspended' AND a.code = ? AND e.at >= ? AND e.at < ?")) {
                 query.setString(1, actor.agency());
                 query.setString(2, from);
                 query.setString(3, to);
@@ -93,7 +95,7 @@ public final class TransparencyReport {
                 int[] counts = perProvider.computeIfAbsent(order.provider(), p -> new int[3]);
                 counts[0]++;
                 counts[1] += order.executedAt().isPresent() ? 1 : 0;
-                counts[2] += order.executedInTime() ? 1 : 0;
+                counts[2] += order.executedAt().isPresent() && order.executedInTime() ? 1 : 0;
             }
             perProvider.forEach((provider, counts) -> {
                 String s = "Art. 7 view - provider " + provider;
@@ -109,11 +111,17 @@ public final class TransparencyReport {
         return lines;
     }
 
+    /** RFC 4180 CSV (Commons CSV): fields with commas, quotes or line breaks are quoted; lines end CRLF-free. */
     public String csv() {
-        StringBuilder out = new StringBuilder("section,measure,value\n");
-        for (Line line : lines) {
-            out.append(quote(line.section())).append(',').append(quote(line.measure())).append(',')
-                    .append(line.value()).append('\n');
+        StringBuilder out = new StringBuilder();
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader("section", "measure", "value")
+                .get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (Line line : lines) {
+                printer.printRecord(line.section(), line.measure(), line.value());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
     }
@@ -140,10 +148,6 @@ public final class TransparencyReport {
             out.append("</table>");
         }
         return out.append("</body></html>\n").toString();
-    }
-
-    private static String quote(String field) {
-        return field.contains(",") || field.contains("\"") ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
     private static String escape(String text) {

@@ -20,10 +20,8 @@ public final class CrashWriter {
         System.out.println("READY");
         System.out.flush();
         for (int i = 0; ; i++) {
-            long item = f.item("https://reniva-courier.test/articles/" + i + ".html", Handling.GREEN);
-            RemovalOrder order = f.orders.draft(f.analyst, item, "HOST-NL", "Art. 3", "synthetic", true, "en");
-            f.orders.approve(f.approver, order.id());
-            RemovalOrder sent = f.orders.send(f.approver, order.id(), Transmitter.NONE);
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/" + i + ".html", Handling.GREEN,
+                    "HOST-NL");
             System.out.println("ACK " + sent.id() + " " + sent.deadlineAt().orElseThrow());
             System.out.flush();
         }

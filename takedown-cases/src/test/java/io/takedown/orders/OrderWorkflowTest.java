@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.takedown.access.Handling;
 import io.takedown.audit.AuditVerifier;
-import io.takedown.audit.Signer;
 import io.takedown.core.TakedownException;
+import io.takedown.orders.OutboxMessage.Kind;
+import io.takedown.orders.OutboxMessage.State;
 import io.takedown.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The workflow end to end on both databases, with an in-memory recipient acknowledging deliveries. */
 class OrderWorkflowTest {
 
     static List<TestDatabases.Target> targets() {
@@ -23,122 +25,227 @@ class OrderWorkflowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void firstOrder_priorNotice_oneHourDeadline_execution_preservation(TestDatabases.Target target) {
+    void firstOrder_twelveHoursRunFromTheNoticesReceipt_theHourFromTheOrdersReceipt(TestDatabases.Target target) {
         try (LegalFixture f = new LegalFixture(target.open())) {
             long item = f.item("https://reniva-courier.test/articles/0.html", Handling.AMBER);
             RemovalOrder order = f.orders.draft(f.analyst, item, "HOST-NL", "Art. 3 Regulation (EU) 2021/784",
                     "glorifies an attack (synthetic)", false, "en");
-            assertThat(order.status()).isEqualTo(OrderStatus.DRAFT);
             assertThat(order.firstForProvider()).isTrue();
-            assertThat(order.crossBorder()).isFalse();
-            assertThatThrownBy(() -> f.orders.approve(f.analyst, order.id()))
-                    .isInstanceOf(TakedownException.class).hasMessageContaining("may not approve");
+            assertThatThrownBy(() -> f.orders.approve(f.analyst, order.id())).isInstanceOf(TakedownException.class)
+                    .hasMessageContaining("may not approve");
+            f.orders.approve(f.approver, order.id());
+            assertThatThrownBy(() -> f.orders.send(f.approver, order.id()))
+                    .hasMessageContaining("has not yet received the procedures");
 
-            RemovalOrder approved = f.orders.approve(f.approver, order.id());
-            assertThat(approved.earliestSendAt()).hasValue(f.clock.now.plus(Duration.ofHours(12)));
-            assertThatThrownBy(() -> f.orders.send(f.approver, order.id(), Transmitter.NONE))
-                    .hasMessageContaining("12-hour prior notice");
+            f.clock.advance(Duration.ofHours(1)); // the notice reaches the provider an hour after approval
+            f.delivery.deliverPending(100);
+            RemovalOrder noticed = f.orders.get(f.approver, order.id());
+            assertThat(noticed.proceduresReceivedAt()).hasValue(f.clock.now);
+            assertThat(noticed.earliestSendAt()).hasValue(f.clock.now.plus(Duration.ofHours(12)));
+            f.clock.advance(Duration.ofHours(11));
+            assertThatThrownBy(() -> f.orders.send(f.approver, order.id())).hasMessageContaining("12-hour prior notice");
+            f.clock.advance(Duration.ofHours(1));
 
-            f.clock.advance(Duration.ofHours(12));
-            RemovalOrder sent = f.orders.send(f.approver, order.id(), Transmitter.NONE);
+            RemovalOrder queued = f.orders.send(f.approver, order.id());
+            assertThat(queued.status()).isEqualTo(OrderStatus.QUEUED);
+            assertThat(queued.deadlineAt()).as("no hour before receipt").isEmpty();
+            f.clock.advance(Duration.ofMinutes(3));
+            f.delivery.deliver(order.id());
+            RemovalOrder sent = f.orders.get(f.approver, order.id());
             assertThat(sent.status()).isEqualTo(OrderStatus.SENT);
-            assertThat(sent.deadlineAt()).hasValue(sent.receivedAt().orElseThrow().plus(Duration.ofHours(1)));
-            assertThat(Signer.verifyJws(f.signer.publicKey(), sent.signature().orElseThrow())).hasValue(sent.document());
-            assertThat(OrderDocument.render(sent.document(), "de")).startsWith("ENTFERNUNGSANORDNUNG")
-                    .contains("https://reniva-courier.test/articles/0.html");
+            assertThat(sent.receivedAt()).hasValue(f.clock.now);
+            assertThat(sent.deadlineAt()).hasValue(f.clock.now.plus(Duration.ofHours(1)));
+            String payload = OrderJws.verify(sent.signature().orElseThrow(), OrderJws.ORDER,
+                    kid -> kid.equals(f.signer.keyId()) ? java.util.Optional.of(f.signer.publicKey()) : java.util.Optional.empty());
+            assertThat(payload).isEqualTo(sent.document()).contains("https://reniva-courier.test/articles/0.html");
 
             f.clock.advance(Duration.ofMinutes(40));
-            RemovalOrder executed = f.orders.recordExecution(f.approver, order.id(), f.clock.now);
+            assertThatThrownBy(() -> f.orders.recordExecution(f.approver, order.id(), f.clock.now))
+                    .as("feedback is the addressee's").hasMessageContaining("may not record feedback");
+            RemovalOrder executed = f.orders.recordExecution(f.hostNlStaff, order.id(), f.clock.now);
             assertThat(executed.executedInTime()).isTrue();
             assertThat(executed.preserveUntil()).hasValue(f.clock.now.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant());
-            assertThatThrownBy(() -> f.orders.declareImpossible(f.approver, order.id(), Impossibility.FORCE_MAJEURE, "x"))
-                    .hasMessageContaining("cannot suspend order " + order.id() + ": it is executed");
             RemovalOrder extended = f.orders.extendPreservation(f.approver, order.id(),
                     f.clock.now.plus(Duration.ofDays(400)), "court request (synthetic)");
             assertThat(extended.preserveUntil()).hasValue(f.clock.now.plus(Duration.ofDays(400)));
-            assertThatThrownBy(() -> f.orders.withholdInformation(f.approver, order.id(), 13, "investigation"))
-                    .hasMessageContaining("withheld");
-            assertThat(f.orders.withholdInformation(f.approver, order.id(), 6, "investigation").informAfter())
-                    .hasValue(f.clock.now.plus(Duration.ofDays(42)));
             assertThat(AuditVerifier.verify(f.database, f.signer.publicKey()).intact()).isTrue();
+            assertThat(f.orders.history(f.approver, order.id())).extracting(OrderService.Event::kind).containsExactly(
+                    "drafted", "approved", "procedures-received", "queued", "received", "executed", "preservation-extended");
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void emergency_impossibilitySuspends_crossBorderScrutinyCeases_overdueEscalates(TestDatabases.Target target) {
+    void crossBorder_copyReachesTheHostState_whichAloneScrutinises(TestDatabases.Target target) {
         try (LegalFixture f = new LegalFixture(target.open())) {
-            long item = f.item("https://ostine-review.test/articles/3.html", Handling.RED);
-            RemovalOrder order = f.orders.draft(f.analyst, item, "HOST-IE", "Art. 3", "instructs (synthetic)", true, "fr");
-            assertThat(order.crossBorder()).isTrue();
-            f.orders.approve(f.approver, order.id());
-            RemovalOrder sent = f.orders.send(f.approver, order.id(), Transmitter.NONE);
-            assertThat(sent.scrutinyDueAt()).hasValue(sent.receivedAt().orElseThrow().plus(Duration.ofHours(72)));
-
-            f.clock.advance(Duration.ofMinutes(30));
-            RemovalOrder suspended = f.orders.declareImpossible(f.providerStaff, order.id(),
-                    Impossibility.MISSING_INFORMATION, "URL list incomplete");
-            assertThat(suspended.status()).isEqualTo(OrderStatus.SUSPENDED);
-            f.clock.advance(Duration.ofHours(5));
-            assertThat(f.orders.escalateOverdue("deadline-watch")).isEmpty();
-            RemovalOrder resumed = f.orders.resume(f.approver, order.id(), "URL list completed");
-            assertThat(resumed.deadlineAt()).hasValue(f.clock.now.plus(Duration.ofHours(1)));
-
-            f.clock.advance(Duration.ofMinutes(61));
-            assertThat(resumed.overdueAt(f.clock.now)).isTrue();
-            assertThat(f.orders.escalateOverdue("deadline-watch")).extracting(RemovalOrder::id).containsExactly(order.id());
-            assertThat(f.orders.escalateOverdue("deadline-watch")).as("escalates once").isEmpty();
-
-            RemovalOrder ceased = f.orders.recordScrutiny(f.approver, order.id(), true, "fundamental rights (synthetic)");
+            RemovalOrder sent = f.received("https://ostine-review.test/articles/3.html", Handling.RED, "HOST-IE");
+            assertThat(sent.crossBorder()).isTrue();
+            assertThat(f.transport.received).extracting(r -> r.endpoint().getPath())
+                    .containsExactlyInAnyOrder("/.well-known/takedown/notice", "/authority/IE/orders");
+            assertThat(sent.copyReceivedAt()).hasValue(f.clock.now);
+            assertThat(sent.scrutinyDueAt()).hasValue(f.clock.now.plus(Duration.ofHours(72)));
+            assertThatThrownBy(() -> f.orders.recordScrutiny(f.approver, sent.id(), false, "fine"))
+                    .as("the issuer does not scrutinise its own order").isInstanceOf(TakedownException.class)
+                    .extracting(e -> ((TakedownException) e).kind()).isEqualTo(TakedownException.Kind.FORBIDDEN);
+            RemovalOrder ceased = f.orders.recordScrutiny(f.hostAuthority, sent.id(), true, "fundamental rights (synthetic)");
             assertThat(ceased.status()).isEqualTo(OrderStatus.CEASED);
-            assertThatThrownBy(() -> f.orders.recordExecution(f.approver, order.id(), f.clock.now))
-                    .isInstanceOf(TakedownException.class)
-                    .hasMessage("cannot execute order " + order.id() + ": it is ceased (allowed from [sent])");
+            assertThatThrownBy(() -> f.orders.recordScrutiny(f.hostAuthority, sent.id(), false, "again"))
+                    .isInstanceOf(TakedownException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void contest_doesNotSuspendTheDutyToRemove(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/5.html", Handling.GREEN, "HOST-NL");
+            assertThatThrownBy(() -> f.orders.contest(f.approver, sent.id(), "we disagree"))
+                    .as("the issuer cannot contest its own order").hasMessageContaining("may not contest order");
+            RemovalOrder contested = f.orders.contest(f.hostNlStaff, sent.id(), "not terrorist content (synthetic)");
+            assertThat(contested.status()).isEqualTo(OrderStatus.SENT);
+            assertThat(contested.contestedAt()).isPresent();
+            f.clock.advance(Duration.ofMinutes(61));
+            assertThat(f.orders.escalateOverdue("watch")).extracting(RemovalOrder::id).containsExactly(sent.id());
+            assertThat(f.orders.recordExecution(f.hostNlStaff, sent.id(), f.clock.now).status())
+                    .isEqualTo(OrderStatus.EXECUTED);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void withholding_sixWeeksFromTheDecision_thenOneExtension(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/6.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(20));
+            f.orders.recordExecution(f.hostNlStaff, sent.id(), f.clock.now.minus(Duration.ofMinutes(5)));
+            f.clock.advance(Duration.ofDays(3));
+            assertThatThrownBy(() -> f.orders.withholdInformation(f.approver, sent.id(), 7, "investigation"))
+                    .hasMessageContaining("1-6 weeks");
+            RemovalOrder withheld = f.orders.withholdInformation(f.approver, sent.id(), 6, "investigation");
+            assertThat(withheld.informAfter()).hasValue(f.clock.now.plus(Duration.ofDays(42)));
+            assertThatThrownBy(() -> f.orders.withholdInformation(f.approver, sent.id(), 2, "again"))
+                    .hasMessageContaining("extended once");
+            assertThatThrownBy(() -> f.orders.extendWithholding(f.approver, sent.id(), 7, "more"))
+                    .hasMessageContaining("1-6 weeks");
+            RemovalOrder extended = f.orders.extendWithholding(f.approver, sent.id(), 6, "still needed");
+            assertThat(extended.informAfter()).hasValue(f.clock.now.plus(Duration.ofDays(84)));
+            assertThatThrownBy(() -> f.orders.extendWithholding(f.approver, sent.id(), 1, "third"))
+                    .hasMessageContaining("already extended once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void annexIII_lateAnswerKeepsTheOrderOverdue_inTimeAnswerRestartsTheHourAndReArmsEscalation(
+            TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            RemovalOrder late = f.received("https://reniva-courier.test/articles/7.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(70));
+            RemovalOrder suspendedLate = f.orders.declareImpossible(f.hostNlStaff, late.id(),
+                    Impossibility.MISSING_INFORMATION, "URL list incomplete");
+            assertThat(suspendedLate.overdueAt(f.clock.now)).as("a late Annex III does not clear overdue").isTrue();
+            assertThat(f.orders.escalateOverdue("watch")).extracting(RemovalOrder::id).containsExactly(late.id());
+            RemovalOrder resumedLate = f.orders.resume(f.approver, late.id(), "list completed");
+            assertThat(resumedLate.deadlineAt()).as("no fresh hour").isEqualTo(late.deadlineAt());
+            assertThat(resumedLate.overdueAt(f.clock.now)).isTrue();
+
+            RemovalOrder inTime = f.received("https://reniva-courier.test/articles/8.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(61));
+            assertThat(f.orders.escalateOverdue("watch")).extracting(RemovalOrder::id).containsExactly(inTime.id());
+            // A fresh order suspended in time, resumed: the hour restarts and escalation is possible again.
+            RemovalOrder third = f.received("https://reniva-courier.test/articles/9.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(30));
+            f.orders.declareImpossible(f.hostNlStaff, third.id(), Impossibility.MANIFEST_ERROR, "wrong URL");
+            f.clock.advance(Duration.ofHours(5));
+            assertThat(f.orders.escalateOverdue("watch")).isEmpty();
+            RemovalOrder resumed = f.orders.resume(f.approver, third.id(), "URL corrected");
+            assertThat(resumed.deadlineAt()).hasValue(f.clock.now.plus(Duration.ofHours(1)));
+            assertThat(resumed.escalatedAt()).isEmpty();
+            f.clock.advance(Duration.ofMinutes(61));
+            assertThat(f.orders.escalateOverdue("watch")).extracting(RemovalOrder::id).containsExactly(third.id());
+            assertThat(f.orders.escalateOverdue("watch")).as("once per deadline").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void forceMajeure_endsWhenTheProviderReportsItCeased_andLongSuspensionsAreFlagged(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/10.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(10));
+            f.orders.declareImpossible(f.hostNlStaff, sent.id(), Impossibility.FORCE_MAJEURE, "data centre flooded");
+            assertThatThrownBy(() -> f.orders.resume(f.approver, sent.id(), "go")).hasMessageContaining("force majeure");
+            f.clock.advance(Duration.ofHours(49));
+            assertThat(f.orders.flagLongSuspended("watch")).extracting(RemovalOrder::id).containsExactly(sent.id());
+            assertThat(f.orders.flagLongSuspended("watch")).isEmpty();
+            RemovalOrder resumed = f.orders.reportReasonsCeased(f.hostNlStaff, sent.id(), "power back");
+            assertThat(resumed.status()).isEqualTo(OrderStatus.SENT);
+            assertThat(resumed.deadlineAt()).hasValue(f.clock.now.plus(Duration.ofHours(1)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void recordExecution_refusesARemovalBeforeReceiptOrInTheFuture(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/11.html", Handling.GREEN, "HOST-NL");
+            f.clock.advance(Duration.ofMinutes(10));
+            assertThatThrownBy(() -> f.orders.recordExecution(f.hostNlStaff, sent.id(), sent.receivedAt().orElseThrow()
+                    .minusSeconds(1))).hasMessageContaining("would precede");
+            assertThatThrownBy(() -> f.orders.recordExecution(f.hostNlStaff, sent.id(), f.clock.now.plusSeconds(1)))
+                    .hasMessageContaining("future");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void delivery_onlyA2xxIsReceipt_failuresRetryWithBackoff_outOfBandWaitsForARecordedReceipt(
+            TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            f.transport.answer = r -> new io.takedown.orders.delivery.Transport.Response(503, "busy");
+            long item = f.item("https://reniva-courier.test/articles/12.html", Handling.GREEN);
+            long id = f.orders.draft(f.analyst, item, "HOST-NL", "Art. 3", "synthetic", true, "en").id();
+            f.orders.approve(f.approver, id);
+            f.orders.send(f.approver, id);
+            assertThat(f.delivery.deliver(id).retrying()).isEqualTo(1);
+            assertThat(f.orders.get(f.approver, id).status()).as("HTTP 503 is no receipt").isEqualTo(OrderStatus.QUEUED);
+            assertThat(f.delivery.deliver(id).claimed()).as("backoff: not due yet").isZero();
+            f.clock.advance(Duration.ofSeconds(10));
+            f.transport.answer = r -> new io.takedown.orders.delivery.Transport.Response(202, "{\"received_at\":\""
+                    + f.clock.now.minusSeconds(1) + "\"}");
+            assertThat(f.delivery.deliver(id).delivered()).isEqualTo(1);
+            RemovalOrder received = f.orders.get(f.approver, id);
+            assertThat(received.receivedAt()).as("receipt stated in the acknowledgement").hasValue(f.clock.now.minusSeconds(1));
+            assertThat(f.transport.perKey.values()).allMatch(n -> n.get() == 2);
+
+            f.directory.setEndpoint(f.admin, "HOST-NL", java.util.Optional.empty());
+            long other = f.orders.draft(f.analyst, f.item("https://reniva-courier.test/articles/13.html", Handling.GREEN),
+                    "HOST-NL", "Art. 3", "synthetic", true, "en").id();
+            f.orders.approve(f.approver, other);
+            f.orders.send(f.approver, other);
+            assertThat(f.delivery.deliver(other).claimed()).isZero();
+            assertThat(f.orders.deliveries(f.approver, other)).extracting(OutboxMessage::state)
+                    .containsExactly(State.OUT_OF_BAND);
+            assertThat(f.orders.get(f.approver, other).status()).isEqualTo(OrderStatus.QUEUED);
+            f.clock.advance(Duration.ofMinutes(5));
+            assertThatThrownBy(() -> f.orders.recordReceipt(f.approver, other, Kind.ORDER, f.clock.now.plusSeconds(5)))
+                    .hasMessageContaining("future");
+            RemovalOrder byHand = f.orders.recordReceipt(f.approver, other, Kind.ORDER, f.clock.now.minusSeconds(60));
+            assertThat(byHand.deadlineAt()).hasValue(f.clock.now.minusSeconds(60).plus(Duration.ofHours(1)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void delivery_givesUpAfterItsAttempts_andOnA4xx(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            f.transport.answer = r -> new io.takedown.orders.delivery.Transport.Response(400, "bad request");
+            RemovalOrder order = f.received("https://reniva-courier.test/articles/14.html", Handling.GREEN, "HOST-NL");
+            assertThat(order.status()).isEqualTo(OrderStatus.QUEUED);
+            assertThat(f.orders.deliveries(f.approver, order.id())).extracting(OutboxMessage::state)
+                    .containsExactly(State.FAILED);
             assertThat(f.orders.history(f.approver, order.id())).extracting(OrderService.Event::kind)
-                    .containsExactly("drafted", "approve", "send", "suspend", "resume", "overdue", "record");
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("targets")
-    void handlingCodesLimitWhoSeesWhat_andDeconflictionShowsTheFactNotTheDetails(TestDatabases.Target target) {
-        try (LegalFixture f = new LegalFixture(target.open())) {
-            long red = f.item("https://tamiva-chronicle.test/articles/1.html", Handling.RED);
-            long amber = f.item("https://tamiva-chronicle.test/articles/2.html", Handling.AMBER);
-            assertThat(f.cases.viewItem(f.coordinator, amber).id()).isEqualTo(amber);
-            assertThatThrownBy(() -> f.cases.viewItem(f.coordinator, red)).hasMessageContaining("RED");
-            assertThatThrownBy(() -> f.cases.viewItem(f.otherAnalyst, amber)).hasMessageContaining("AMBER");
-            f.referrals.create(f.analyst, red, "HOST-NL");
-            var prior = f.cases.priorActions(f.otherAnalyst, "HTTPS://TAMIVA-CHRONICLE.test/articles/1.html?utm_source=x");
-            assertThat(prior).hasSize(1);
-            assertThat(prior.getFirst().restricted()).isTrue();
-            assertThat(prior.getFirst().agency()).isEqualTo("another agency");
-            assertThat(f.cases.priorActions(f.analyst, "https://tamiva-chronicle.test/articles/1.html").getFirst().agency())
-                    .isEqualTo("NL-IRU");
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("targets")
-    void transparencyReportCountsTheYear(TestDatabases.Target target) {
-        try (LegalFixture f = new LegalFixture(target.open())) {
-            for (int i = 0; i < 3; i++) {
-                long item = f.item("https://reniva-courier.test/articles/" + i + ".html", Handling.GREEN);
-                RemovalOrder order = f.orders.draft(f.analyst, item, "HOST-NL", "Art. 3", "synthetic", true, "en");
-                f.orders.approve(f.approver, order.id());
-                f.orders.send(f.approver, order.id(), Transmitter.NONE);
-                f.clock.advance(Duration.ofMinutes(i == 2 ? 90 : 20));
-                f.orders.recordExecution(f.approver, order.id(), f.clock.now);
-            }
-            long referralItem = f.item("https://reniva-courier.test/articles/9.html", Handling.GREEN);
-            long referral = f.referrals.create(f.analyst, referralItem, "HOST-NL").id();
-            f.referrals.send(f.approver, referral);
-            f.referrals.recordOutcome(f.approver, referral, "removed");
-            TransparencyReport report = TransparencyReport.forYear(f.database, f.auditor, 2026);
-            assertThat(report.csv()).contains("orders issued,3").contains("executed within one hour of receipt,2")
-                    .contains("Referrals by NL-IRU,removed,1");
-            assertThat(report.html()).contains("<h1>Transparency report 2026 - NL-IRU</h1>");
-            assertThat(TransparencyReport.forYear(f.database, f.auditor, 2025).csv()).contains("orders issued,0");
+                    .contains("delivery-failed");
         }
     }
 }

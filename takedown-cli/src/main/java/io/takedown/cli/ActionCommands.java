@@ -2,7 +2,6 @@ package io.takedown.cli;
 
 import io.takedown.access.Actor;
 import io.takedown.access.Handling;
-import io.takedown.app.EndpointDelivery;
 import io.takedown.app.Takedown;
 import io.takedown.cli.output.OutputFormat;
 import io.takedown.cli.output.RowWriter;
@@ -168,7 +167,7 @@ final class ActionCommands {
                     Thread.sleep(left.toMillis() + 1);
                 }
             }
-            StrikeReport report = w.strike().strike(actor, action, w.dispatcher(EndpointDelivery.toDirectoryEndpoints()));
+            StrikeReport report = w.strike().strike(actor, action, w.dispatcher());
             out().printf("fired %d, acknowledged %d, failed %d, not fired %d; spread %.1f ms, p50 %.1f ms, p99 %.1f ms%n",
                     report.fired(), report.delivered(), report.failed(), report.notFiredTotal(),
                     report.spread().toNanos() / 1e6, report.p50().toNanos() / 1e6, report.p99().toNanos() / 1e6);

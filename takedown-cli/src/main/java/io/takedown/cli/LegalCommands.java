@@ -6,7 +6,6 @@ import io.takedown.cases.CaseService;
 import io.takedown.cases.PriorAction;
 import io.takedown.orders.OrderService;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,21 +78,5 @@ final class LegalCommands {
             out.printf("prior %s %s by %s: %s (%s)%n", action.kind(), action.restricted() ? "(details restricted)"
                     : "#" + action.id(), action.agency(), action.status().toLowerCase(), action.at());
         }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /**
-     * The body a provider's notice endpoint receives for a signed order: the JWS and the URL to act on
-     * ({@code url}, else the first URL the order names).
-     */
-    static byte[] orderNotice(String jws, String url) throws java.io.IOException {
-        String target = url;
-        if (target == null) {
-            String payload = new String(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]),
-                    StandardCharsets.UTF_8);
-            target = JSON.readTree(payload).path("urls").path(0).asText();
-        }
-        return JSON.writeValueAsBytes(java.util.Map.of("kind", "order", "order", jws, "url", target));
     }
 }

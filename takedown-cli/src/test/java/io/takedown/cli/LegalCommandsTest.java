@@ -35,9 +35,15 @@ class LegalCommandsTest {
                     "competent_authority").exitCode()).isZero();
             assertThat(run("directory", "user", "admin", "--agency", "NL-IRU", "--role", "admin").exitCode()).isZero();
             assertThat(run("--as", "admin", "directory", "agency", "HOST", "--name", "range host", "--country", "NL",
-                    "--kind", "provider", "--endpoint", range.noticeEndpoint(provider).toString()).exitCode()).isZero();
+                    "--kind", "provider", "--endpoint", range.tlsNoticeEndpoint(provider).toString()).exitCode()).isZero();
+            // Delivery trusts only the authorities in DATA_DIR/trust: here the range's.
+            java.nio.file.Files.createDirectories(home.resolve("trust"));
+            java.nio.file.Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
             run("--as", "admin", "directory", "user", "ana", "--agency", "NL-IRU", "--role", "analyst");
             run("--as", "admin", "directory", "user", "bert", "--agency", "NL-IRU", "--role", "approver,auditor");
+            run("--as", "admin", "directory", "user", "pia", "--agency", "HOST", "--role", "provider_staff");
+            assertThat(run("--as", "admin", "directory", "user", "mallory", "--agency", "HOST", "--role", "approver")
+                    .exitCode()).as("providers hold no approvers").isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(run("directory", "agency", "X-1", "--name", "x", "--country", "NL", "--kind", "ngo").exitCode())
                     .as("only admins change a set-up directory").isEqualTo(ExitCodes.FORBIDDEN);
 
@@ -49,10 +55,17 @@ class LegalCommandsTest {
             assertThat(run("--as", "bert", "order", "approve", "1").exitCode()).isZero();
             CliRun sent = run("--as", "bert", "order", "send", "1");
             assertThat(sent.exitCode()).as(sent.err()).isZero();
+            assertThat(sent.out()).contains("order 1 received by HOST");
             assertThat(range.notices().values()).anyMatch(n -> n.url().equals(url) && n.kind().equals("order"));
-            assertThat(run("--as", "bert", "order", "show", "1").out()).contains("REMOVAL ORDER").contains("HTTP 202");
-            assertThat(run("--as", "bert", "order", "feedback", "1").exitCode()).isZero();
-            assertThat(run("--as", "bert", "order", "feedback", "1").exitCode()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(range.deliveriesPerKey()).hasSize(1).containsValue(1);
+            assertThat(run("--as", "bert", "order", "show", "1").out()).contains("REMOVAL ORDER")
+                    .contains("delivery order").contains("HTTP 202");
+            assertThat(run("--as", "bert", "order", "feedback", "1").exitCode()).as("feedback is the provider's")
+                    .isEqualTo(ExitCodes.FORBIDDEN);
+            assertThat(run("--as", "pia", "order", "feedback", "1").exitCode()).isZero();
+            assertThat(run("--as", "pia", "order", "feedback", "1").exitCode()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(run("--as", "pia", "case", "prior", url).exitCode()).as("providers do not deconflict")
+                    .isEqualTo(ExitCodes.FORBIDDEN);
             assertThat(run("--as", "bert", "report", "transparency", "--year", "2026").out())
                     .contains("executed within one hour of receipt,1");
             assertThat(run("--as", "bert", "case", "prior", url).out()).contains("prior order #1 by NL-IRU");

@@ -17,8 +17,11 @@ import io.takedown.operations.dispatch.Strike;
 import io.takedown.operations.dispatch.WorkflowDispatcher;
 import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.GoNoGo;
+import io.takedown.orders.OrderDelivery;
+import io.takedown.orders.OrderOutbox;
 import io.takedown.orders.OrderService;
-import io.takedown.orders.Transmitter;
+import io.takedown.orders.delivery.DeliverySettings;
+import io.takedown.orders.delivery.Transport;
 import io.takedown.store.Database;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +89,7 @@ public final class OperationsFixture implements AutoCloseable {
                 AgencyKind.COMPETENT_AUTHORITY, Optional.empty());
         for (String[] host : new String[][] {{"HOST-IE", "IE"}, {"HOST-NL", "NL"}, {"HOST-DE", "DE"}}) {
             directory.addAgency(Optional.of(admin), host[0], "Provider " + host[0], host[1], AgencyKind.PROVIDER,
-                    Optional.empty());
+                    Optional.of("https://127.0.0.1:9/" + host[0]));
         }
         nlAnalyst = directory.addUser(Optional.of(admin), "ana", "NL-IRU", Set.of(Role.ANALYST));
         nlApprover = directory.addUser(Optional.of(admin), "bert", "NL-IRU", Set.of(Role.APPROVER));
@@ -105,18 +108,24 @@ public final class OperationsFixture implements AutoCloseable {
         return caseId;
     }
 
-    /** A transmitter that accepts everything and remembers it. */
-    public Transmitter accepting() {
-        return (provider, signed) -> {
-            synchronized (delivered) {
-                delivered.add(new String[] {provider.code(), signed});
+    /** A delivery to providers that accept everything (HTTP 202) and remember the orders they got. */
+    public OrderDelivery accepting() {
+        Transport transport = (endpoint, key, type, body) -> {
+            String json = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            if (json.contains("\"kind\":\"order\"")) {
+                synchronized (delivered) {
+                    delivered.add(new String[] {endpoint.getPath().substring(1),
+                            json.replaceAll(".*\"order\":\"([^\"]+)\".*", "$1")});
+                }
             }
-            return "HTTP 202";
+            return new Transport.Response(202, "{}");
         };
+        return new OrderDelivery(new OrderOutbox(database, audit, clock), transport, DeliverySettings.defaults(List.of()),
+                clock);
     }
 
-    public WorkflowDispatcher dispatcher(Transmitter transmitter) {
-        return new WorkflowDispatcher(orders, referrals, transmitter, clock);
+    public WorkflowDispatcher dispatcher(OrderDelivery delivery) {
+        return new WorkflowDispatcher(orders, referrals, delivery, clock);
     }
 
     @Override

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.takedown.range.tls.RangeCa;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,12 @@ import io.takedown.range.infra.Site;
  *
  * <p>Uses the JDK's HTTP server on virtual threads: the range is a test fixture, not the product's API,
  * and needs nothing more.
+ *
+ * <p>Each provider also takes notices over HTTPS ({@link #tlsNoticeEndpoint}) with a certificate from the
+ * range's own authority ({@link #ca()}), and the competent authorities of the member states take copies of
+ * cross-border orders at {@link #authorityEndpoint}. A delivery carrying an {@code Idempotency-Key} is
+ * acted on once: a repeat gets the first answer again (HTTP 200) and is only counted
+ * ({@link #deliveriesPerKey()}), so a sender that retries after a crash never creates a second notice.
  */
 public final class RangeServer implements AutoCloseable {
 
@@ -49,6 +60,19 @@ public final class RangeServer implements AutoCloseable {
     private final Map<String, Notice> noticeByUrl = new ConcurrentHashMap<>();
     private final AtomicInteger noticeIds = new AtomicInteger();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, HttpsServer> tlsServers = new LinkedHashMap<>();
+    private final Map<String, byte[]> answerByKey = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> authorityCopies = new ConcurrentHashMap<>();
+    private RangeCa ca;
+    private HttpsServer authorities;
+
+    /** Address the member states' competent authorities listen on (outside the providers' 127.0.10+ block). */
+    public static final String AUTHORITY_ADDRESS = "127.0.9.1";
+
+    /** Something an authority received: the kind, the idempotency key, the JWS and when. */
+    public record Received(String country, String kind, String idempotencyKey, String body, Instant at) {
+    }
     private final Map<String, HttpServer> byAddress = new ConcurrentHashMap<>();
     private final List<HttpServer> edges = new ArrayList<>();
     private final InfraSimulation infra;
@@ -75,6 +99,27 @@ public final class RangeServer implements AutoCloseable {
             edges.add(server);
             byAddress.put(operator[1], server);
         }
+        ca = RangeCa.create();
+        for (Provider provider : world.providers()) {
+            InetAddress address = InetAddress.getByName(provider.address());
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(address, 0), 64);
+            server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext(List.of(provider.address()))));
+            server.setExecutor(executor);
+            server.createContext(NOTICE_PATH, exchange -> {
+                try (exchange) {
+                    handleNotice(provider, exchange, exchange.getRequestURI().getPath());
+                } catch (RuntimeException e) {
+                    send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            server.start();
+            tlsServers.put(provider.id(), server);
+        }
+        authorities = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(AUTHORITY_ADDRESS), 0), 64);
+        authorities.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext(List.of(AUTHORITY_ADDRESS))));
+        authorities.setExecutor(executor);
+        authorities.createContext("/authority/", this::handleAuthority);
+        authorities.start();
         return this;
     }
 
@@ -105,6 +150,42 @@ public final class RangeServer implements AutoCloseable {
     public URI noticeEndpoint(String providerId) {
         InetSocketAddress address = servers.get(providerId).getAddress();
         return URI.create("http://" + address.getHostString() + ":" + address.getPort() + NOTICE_PATH);
+    }
+
+    /** A provider's notice endpoint over HTTPS, with a certificate from {@link #ca()}. */
+    public URI tlsNoticeEndpoint(String providerId) {
+        InetSocketAddress address = tlsServers.get(providerId).getAddress();
+        return URI.create("https://" + address.getHostString() + ":" + address.getPort() + NOTICE_PATH);
+    }
+
+    /** Where the competent authority of member state {@code country} takes copies of orders (HTTPS). */
+    public URI authorityEndpoint(String country) {
+        InetSocketAddress address = authorities.getAddress();
+        return URI.create("https://" + address.getHostString() + ":" + address.getPort() + "/authority/"
+                + country.toUpperCase(Locale.ROOT) + "/orders");
+    }
+
+    /** The certificate authority the range's HTTPS endpoints use; clients trust it and nothing else. */
+    public RangeCa ca() {
+        return ca;
+    }
+
+    /** How many times each idempotency key was delivered (to providers and authorities alike). */
+    public Map<String, Integer> deliveriesPerKey() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        deliveriesByKey.forEach((key, count) -> out.put(key, count.get()));
+        return out;
+    }
+
+    /** What each member state's authority received, per country. */
+    public Map<String, List<Received>> authorityCopies() {
+        Map<String, List<Received>> out = new LinkedHashMap<>();
+        authorityCopies.forEach((country, list) -> {
+            synchronized (list) {
+                out.put(country, List.copyOf(list));
+            }
+        });
+        return out;
     }
 
     public List<InetSocketAddress> boundAddresses() {
@@ -214,35 +295,123 @@ public final class RangeServer implements AutoCloseable {
             send(exchange, 400, "application/json", "{\"error\":\"body is not JSON\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key != null) {
+            deliveriesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            byte[] first = answerByKey.get(key);
+            if (first != null) {
+                send(exchange, 200, "application/json", first);
+                return;
+            }
+        }
+        String kind = body.path("kind").asText("referral");
         String url = body.path("url").asText("");
+        if (body.hasNonNull("order")) {
+            // What the provider acts on is what is signed: the URL comes from the JWS payload.
+            url = signedPayload(body.path("order").asText()).path("urls").path(0).asText("");
+        }
+        if (kind.equals("procedures")) {
+            byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().put("kind", "procedures")
+                    .put("provider", provider.id()).put("received_at", now.toString()));
+            remember(key, answer);
+            send(exchange, 202, "application/json", answer);
+            return;
+        }
         if (url.isEmpty()) {
             send(exchange, 400, "application/json", "{\"error\":\"url is required\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        byte[] answer;
+        synchronized (this) {
+            byte[] raced = key == null ? null : answerByKey.get(key);
+            if (raced != null) {
+                send(exchange, 200, "application/json", raced);
+                return;
+            }
+            Notice notice = react(provider, body, kind, url, now);
+            notices.put(notice.id(), notice);
+            noticeByUrl.put(url, notice);
+            notice.dueAt().ifPresent(due -> infra.removalScheduled(notice.url(), provider.id(), due, notice.rehostedTo()));
+            answer = JSON.writeValueAsBytes(describe(notice, now));
+            remember(key, answer);
+        }
+        send(exchange, 202, "application/json", answer);
+    }
+
+    private void remember(String key, byte[] answer) {
+        if (key != null) {
+            answerByKey.putIfAbsent(key, answer);
+        }
+    }
+
+    private Notice react(Provider provider, JsonNode body, String kind, String url, Instant now) {
         Notice previous = noticeByUrl.get(url);
         boolean clarified = previous != null && previous.needsClarification() && body.hasNonNull("clarification");
         String id = provider.id() + "-n" + noticeIds.incrementAndGet();
-        Notice notice = switch (provider.behaviour()) {
-            case COMPLIES_FAST -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
-                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofMinutes(10))), false,
+        String reference = body.path("reference").asText("");
+        return switch (provider.behaviour()) {
+            case COMPLIES_FAST -> new Notice(id, provider.id(), url, kind, reference, now,
+                    Optional.of(now.plus(Duration.ofMinutes(10))), false, Optional.empty());
+            case COMPLIES_LATE -> new Notice(id, provider.id(), url, kind, reference, now,
+                    Optional.of(now.plus(Duration.ofHours(3))), false, Optional.empty());
+            case IGNORES -> new Notice(id, provider.id(), url, kind, reference, now, Optional.empty(), false,
                     Optional.empty());
-            case COMPLIES_LATE -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
-                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofHours(3))), false,
-                    Optional.empty());
-            case IGNORES -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
-                    body.path("reference").asText(""), now, Optional.empty(), false, Optional.empty());
-            case ASKS_CLARIFICATION -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
-                    body.path("reference").asText(""), now,
+            case ASKS_CLARIFICATION -> new Notice(id, provider.id(), url, kind, reference, now,
                     clarified ? Optional.of(now.plus(Duration.ofMinutes(20))) : Optional.empty(), !clarified,
                     Optional.empty());
-            case REHOSTS -> new Notice(id, provider.id(), url, body.path("kind").asText("referral"),
-                    body.path("reference").asText(""), now, Optional.of(now.plus(Duration.ofMinutes(5))), false,
-                    rehostTarget(url));
+            case REHOSTS -> new Notice(id, provider.id(), url, kind, reference, now,
+                    Optional.of(now.plus(Duration.ofMinutes(5))), false, rehostTarget(url));
         };
-        notices.put(id, notice);
-        noticeByUrl.put(url, notice);
-        notice.dueAt().ifPresent(due -> infra.removalScheduled(url, provider.id(), due, notice.rehostedTo()));
-        send(exchange, 202, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
+    }
+
+    /** The payload of a compact JWS, unverified (the range trusts no key; a provider gateway would). */
+    private static JsonNode signedPayload(String jws) {
+        String[] parts = jws.split("\\.");
+        try {
+            return parts.length == 3 ? JSON.readTree(Base64.getUrlDecoder().decode(parts[1])) : JSON.createObjectNode();
+        } catch (IOException | IllegalArgumentException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private void handleAuthority(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            if (!exchange.getRequestMethod().equals("POST") || path.length != 4 || !path[2].matches("[A-Z]{2}")) {
+                send(exchange, 404, "application/json", "{\"error\":\"POST /authority/CC/orders\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String country = path[2];
+            JsonNode body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = JSON.readTree(in.readNBytes(64 * 1024));
+            } catch (IOException e) {
+                send(exchange, 400, "application/json", "{\"error\":\"body is not JSON\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Instant now = clock.instant();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null) {
+                deliveriesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                byte[] first = answerByKey.get(key);
+                if (first != null) {
+                    send(exchange, 200, "application/json", first);
+                    return;
+                }
+            }
+            byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().put("authority", country)
+                    .put("kind", body.path("kind").asText("copy")).put("received_at", now.toString()));
+            List<Received> list = authorityCopies.computeIfAbsent(country, c -> new ArrayList<>());
+            synchronized (list) {
+                if (key == null || answerByKey.putIfAbsent(key, answer) == null) {
+                    list.add(new Received(country, body.path("kind").asText("copy"), key, body.path("order").asText(""), now));
+                } else {
+                    answer = answerByKey.get(key);
+                }
+            }
+            send(exchange, 202, "application/json", answer);
+        }
     }
 
     /** The same path on another of the outlet's domains: where the outlet puts it back. */
@@ -284,6 +453,10 @@ public final class RangeServer implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
+        tlsServers.values().forEach(server -> server.stop(0));
+        if (authorities != null) {
+            authorities.stop(0);
+        }
         edges.forEach(server -> server.stop(0));
         executor.shutdownNow();
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,8 +18,15 @@ import org.sqlite.SQLiteDataSource;
  * A migrated database and transactions on it.
  *
  * <p>SQLite: one connection, WAL journal, {@code synchronous=FULL} (a committed write survives power
- * loss, which the audit trail and order deadlines rely on), foreign keys on, writers serialised in process.
- * PostgreSQL: a connection per transaction at READ COMMITTED; callers that need more take row locks.
+ * loss, which the audit trail and order deadlines rely on), foreign keys on, writers serialised in process,
+ * and every transaction begun {@code IMMEDIATE}: it takes the write lock up front (waiting up to the busy
+ * timeout for another process), so a transaction that read first never fails with {@code SQLITE_BUSY}
+ * when it later upgrades to a write beside another process's writer.
+ * PostgreSQL: a connection per transaction at READ COMMITTED; callers that need more use compare-and-set
+ * updates or row locks.
+ *
+ * <p>Transactions do not nest: {@link #inTransaction} called from inside a transaction on the same thread
+ * throws {@link NestedTransactionException} instead of committing the outer transaction's work early.
  */
 public final class Database implements AutoCloseable {
 
@@ -29,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final String url;
     private final ReentrantLock embeddedLock = new ReentrantLock();
+    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private Connection embedded;
 
     private Database(Dialect dialect, DataSource dataSource, String url) {
@@ -99,23 +108,47 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
-        if (dialect == Dialect.SQLITE) {
-            embeddedLock.lock();
-            try {
-                return run(embeddedConnection(), work, false);
-            } finally {
-                embeddedLock.unlock();
-            }
+        if (inside.get()) {
+            throw new NestedTransactionException();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return run(connection, work, true);
-        } catch (SQLException e) {
-            throw storageError(e);
+        inside.set(true);
+        try {
+            if (dialect == Dialect.SQLITE) {
+                embeddedLock.lock();
+                try {
+                    return run(embeddedConnection(), work, false);
+                } finally {
+                    embeddedLock.unlock();
+                }
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return run(connection, work, true);
+            } catch (SQLException e) {
+                throw storageError(e);
+            }
+        } finally {
+            inside.remove();
+        }
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction} (work that must run outside asks). */
+    public boolean inTransactionNow() {
+        return inside.get();
+    }
+
+    /** A transaction was opened inside another on the same thread: a programming error, refused loudly. */
+    public static final class NestedTransactionException extends IllegalStateException {
+        NestedTransactionException() {
+            super("nested transaction refused: the caller already holds one on this thread; pass its "
+                    + "Connection instead of opening another (a nested SQLite transaction would commit the outer one)");
         }
     }
 
     private <T> T run(Connection connection, SqlWork<T> work, boolean fresh) {
         try {
+            if (dialect == Dialect.SQLITE) {
+                return runImmediate(connection, work);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -127,6 +160,37 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw storageError(e);
+        }
+    }
+
+    /**
+     * SQLite: the driver's own transactions begin DEFERRED and re-open one right after each commit, which
+     * would hold the lock between our transactions; so the connection stays in auto-commit and each
+     * transaction is an explicit {@code BEGIN IMMEDIATE ... COMMIT}.
+     */
+    private static <T> T runImmediate(Connection connection, SqlWork<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        try (Statement begin = connection.createStatement()) {
+            begin.execute("BEGIN IMMEDIATE");
+        }
+        boolean committed = false;
+        try {
+            T result = work.run(connection);
+            try (Statement commit = connection.createStatement()) {
+                commit.execute("COMMIT");
+            }
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                } catch (SQLException alreadyEnded) {
+                    // SQLite ends some failed transactions by itself; nothing is left to roll back.
+                }
+            }
         }
     }
 

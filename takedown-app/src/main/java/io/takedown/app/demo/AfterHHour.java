@@ -1,7 +1,6 @@
 package io.takedown.app.demo;
 
 import io.takedown.access.Actor;
-import io.takedown.app.EndpointDelivery;
 import io.takedown.app.Takedown;
 import io.takedown.audit.AuditVerifier;
 import io.takedown.operations.afteraction.AfterAction;
@@ -11,12 +10,13 @@ import io.takedown.operations.board.Board;
 import io.takedown.operations.dispatch.StrikeReport;
 import io.takedown.operations.plan.Target;
 import io.takedown.orders.Impossibility;
+import io.takedown.orders.OrderDelivery;
 import io.takedown.orders.OrderStatus;
 import io.takedown.orders.RemovalOrder;
 import io.takedown.orders.TransparencyReport;
+import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.range.Notice;
 import io.takedown.range.RangeClock;
-import io.takedown.range.RangeHttpClient;
 import io.takedown.range.RangeServer;
 import io.takedown.range.World;
 import java.io.IOException;
@@ -63,11 +63,14 @@ final class AfterHHour {
     }
 
     void run(long actionId, Instant hHour, List<DemoAct> acts) {
+        // Orders travel over HTTPS to the range's endpoints; delivery trusts the range's authority only.
+        OrderDelivery delivery = platform.orderDelivery(DeliverySettings.defaults(List.of(server.ca().certificate())));
+        // The go/no-go approvals queued the procedures notices of first orders (Art. 3(2)): they go out now,
+        // and the 12 hours run from their receipt, before H-hour.
+        delivery.deliverPending(Integer.MAX_VALUE);
         clock.advance(Duration.between(clock.instant(), hHour));
         listener.note("H-hour " + hHour + ": every approved order goes out at once");
-        StrikeReport report = platform.strike().strike(people.coordinator(), actionId,
-                platform.dispatcher(new EndpointDelivery(provider -> Optional.of(server.noticeEndpoint(
-                        DemoDirectory.rangeProviderId(provider.code())).toString()), new RangeHttpClient(server::resolve))));
+        StrikeReport report = platform.strike().strike(people.coordinator(), actionId, platform.dispatcher(delivery));
         acts.add(emit(new DemoAct.Strike(report)));
 
         List<DemoAct.Snapshot> snapshots = new ArrayList<>();

@@ -58,6 +58,7 @@ public final class Demo {
             return new DemoResult(acts, Duration.ofNanos(System.nanoTime() - started));
         }
         try (RangeServer server = new RangeServer(world, clock).start()) {
+            DemoDirectory.wire(onRangeTime.directory(), people.get().admin(), world, server);
             long actionId = new Operation(world, onRangeTime, clock, settings, people.get(), listener)
                     .plan(detection.found(), acts);
             new AfterHHour(world, onRangeTime, clock, server, people.get(), listener, dir)

@@ -71,6 +71,29 @@ final class DemoDirectory {
         return Optional.of(new People(admin, coordinator, analysts, approvers, staff));
     }
 
+    /**
+     * Points the providers and the member states' competent authorities at this run's range endpoints (HTTPS;
+     * the ports change per run). A provider's country without a demo authority gets the range's own.
+     */
+    static void wire(Directory directory, Actor admin, World world, io.takedown.range.RangeServer server) {
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        for (Provider provider : world.providers()) {
+            directory.setEndpoint(admin, providerCode(provider.id()),
+                    Optional.of(server.tlsNoticeEndpoint(provider.id()).toString()));
+            countries.add(provider.country());
+        }
+        for (String[] authority : AUTHORITIES) {
+            directory.setEndpoint(admin, authority[0], Optional.of(server.authorityEndpoint(authority[1]).toString()));
+            countries.remove(authority[1]);
+        }
+        for (String country : countries) {
+            String code = "RANGE-CA-" + country;
+            agency(directory, admin, code, "Competent authority of " + country + " (range)", country,
+                    AgencyKind.COMPETENT_AUTHORITY);
+            directory.setEndpoint(admin, code, Optional.of(server.authorityEndpoint(country).toString()));
+        }
+    }
+
     /** The directory code of a range provider: {@code provider-02} is {@code RANGE-02}. */
     static String providerCode(String rangeProviderId) {
         return "RANGE-" + rangeProviderId.substring(rangeProviderId.lastIndexOf('-') + 1);

@@ -2,8 +2,9 @@ package io.takedown.operations.dispatch;
 
 import io.takedown.cases.ReferralService;
 import io.takedown.operations.plan.TargetKind;
+import io.takedown.orders.OrderDelivery;
 import io.takedown.orders.OrderService;
-import io.takedown.orders.Transmitter;
+import io.takedown.orders.RemovalOrder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +12,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fires every shot on its own virtual thread behind one start gate, each through the order workflow's own
- * send (sign, deliver, record receipt and the one-hour deadline) and the referral workflow's. Concurrency is
- * what the workflow and the store allow; the gate makes the hand-over simultaneous.
+ * send (sign and queue in the outbox) and the outbox relay (deliver, take the receipt from the provider's
+ * 2xx acknowledgement, start the one-hour deadline), and the referral workflow's send. Concurrency is what
+ * the workflow and the store allow; the gate makes the hand-over simultaneous.
  */
 public final class WorkflowDispatcher implements Dispatcher {
 
     private final OrderService orders;
     private final ReferralService referrals;
-    private final Transmitter transmitter;
+    private final OrderDelivery delivery;
     private final Clock clock;
 
-    public WorkflowDispatcher(OrderService orders, ReferralService referrals, Transmitter transmitter, Clock clock) {
+    public WorkflowDispatcher(OrderService orders, ReferralService referrals, OrderDelivery delivery, Clock clock) {
         this.orders = orders;
         this.referrals = referrals;
-        this.transmitter = transmitter;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -62,23 +63,22 @@ public final class WorkflowDispatcher implements Dispatcher {
     }
 
     private ShotResult fire(Shot shot) {
-        AtomicLong sent = new AtomicLong(System.nanoTime());
+        long sent = System.nanoTime();
         try {
             if (shot.kind() == TargetKind.ORDER) {
-                Transmitter timed = (provider, signed) -> {
-                    sent.set(System.nanoTime());
-                    return transmitter.deliver(provider, signed);
-                };
-                var order = orders.send(shot.sender(), shot.documentId(), timed);
-                return new ShotResult(shot.targetId(), true, sent.get(), System.nanoTime(),
-                        order.receivedAt().orElse(clock.instant()), "sent, deadline " + order.deadlineAt()
-                        .map(Object::toString).orElse("-"));
+                orders.send(shot.sender(), shot.documentId());
+                sent = System.nanoTime();
+                delivery.deliver(shot.documentId());
+                RemovalOrder order = orders.get(shot.sender(), shot.documentId());
+                boolean received = order.receivedAt().isPresent();
+                return new ShotResult(shot.targetId(), received, sent, System.nanoTime(),
+                        order.receivedAt().orElse(clock.instant()), received ? "received, deadline "
+                        + order.deadlineAt().orElseThrow() : "queued, not acknowledged yet (the relay retries)");
             }
             referrals.send(shot.sender(), shot.documentId());
-            return new ShotResult(shot.targetId(), true, sent.get(), System.nanoTime(), clock.instant(), "referral sent");
+            return new ShotResult(shot.targetId(), true, sent, System.nanoTime(), clock.instant(), "referral sent");
         } catch (RuntimeException e) {
-            return new ShotResult(shot.targetId(), false, sent.get(), System.nanoTime(), clock.instant(),
-                    e.getMessage());
+            return new ShotResult(shot.targetId(), false, sent, System.nanoTime(), clock.instant(), e.getMessage());
         }
     }
 }

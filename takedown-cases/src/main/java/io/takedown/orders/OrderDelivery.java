@@ -1,0 +1,143 @@
+package io.takedown.orders;
+
+import io.takedown.orders.OrderOutbox.Acknowledged;
+import io.takedown.orders.OrderOutbox.NotDelivered;
+import io.takedown.orders.OrderOutbox.Outcome;
+import io.takedown.orders.delivery.DeliveryRefusedException;
+import io.takedown.orders.delivery.DeliverySettings;
+import io.takedown.orders.delivery.Transport;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox relay: claims due messages, delivers them concurrently (virtual threads, at most
+ * {@link DeliverySettings#parallelism()} in flight) outside any database transaction, and completes them
+ * in batches. Thread-safe; several relays (threads, processes, nodes) may run at once on one database.
+ * An action day's bulk dispatch is {@code deliverPending} with a large {@code max}.
+ */
+public final class OrderDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderDelivery.class);
+
+    /** Messages completed per transaction. */
+    static final int BATCH = 256;
+
+    private final OrderOutbox outbox;
+    private final Transport transport;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    public OrderDelivery(OrderOutbox outbox, Transport transport, DeliverySettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    public record Report(int claimed, int delivered, int retrying, int failed) {
+        Report plus(Report other) {
+            return new Report(claimed + other.claimed, delivered + other.delivered, retrying + other.retrying,
+                    failed + other.failed);
+        }
+    }
+
+    /** Delivers every due message of one order now (after a send or an approval). */
+    public Report deliver(long orderId) {
+        return run(Optional.of(orderId), Integer.MAX_VALUE);
+    }
+
+    /** Delivers up to {@code max} due messages of any order, {@link #BATCH} at a time. */
+    public Report deliverPending(int max) {
+        return run(Optional.empty(), max);
+    }
+
+    private Report run(Optional<Long> orderId, int max) {
+        Report total = new Report(0, 0, 0, 0);
+        int left = max;
+        while (left > 0) {
+            List<OutboxMessage> claimed = outbox.claim(Math.min(BATCH, left), orderId, settings.lease());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            left -= claimed.size();
+            total = total.plus(deliverClaimed(claimed));
+        }
+        return total;
+    }
+
+    private Report deliverClaimed(List<OutboxMessage> claimed) {
+        List<Outcome> outcomes = new ArrayList<>(claimed.size());
+        Semaphore inFlight = new Semaphore(settings.parallelism());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
+            for (OutboxMessage message : claimed) {
+                futures.add(threads.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        return attempt(message);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    outcomes.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    outcomes.add(new NotDelivered(claimed.get(i), "internal error: " + e.getCause(), true));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes.add(new NotDelivered(claimed.get(i), "interrupted", true));
+                }
+            }
+        }
+        outbox.complete(outcomes, attempt -> (int) settings.backoff(attempt).toSeconds(), settings.maxAttempts());
+        int delivered = 0;
+        int retrying = 0;
+        int failed = 0;
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Acknowledged) {
+                delivered++;
+            } else if (outcome instanceof NotDelivered n && n.retriable()
+                    && outcome.message().attempts() + 1 < settings.maxAttempts()) {
+                retrying++;
+            } else {
+                failed++;
+            }
+        }
+        return new Report(claimed.size(), delivered, retrying, failed);
+    }
+
+    private Outcome attempt(OutboxMessage message) {
+        URI endpoint = URI.create(message.endpoint().orElseThrow());
+        try {
+            Transport.Response response = transport.post(endpoint, message.idempotencyKey(), message.mediaType(),
+                    message.payload().getBytes(StandardCharsets.UTF_8));
+            if (response.acknowledged()) {
+                return new Acknowledged(message, response.status(), response.body(), clock.instant());
+            }
+            return new NotDelivered(message, "HTTP " + response.status() + " " + response.body().strip(),
+                    response.retriable());
+        } catch (DeliveryRefusedException e) {
+            return new NotDelivered(message, e.getMessage(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NotDelivered(message, "interrupted", true);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("delivery of {} to {} failed", message.idempotencyKey(), endpoint, e);
+            return new NotDelivered(message, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+        }
+    }
+}
