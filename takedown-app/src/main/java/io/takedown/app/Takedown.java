@@ -291,6 +291,7 @@ public final class Takedown implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             // a scratch directory left in the temporary folder is harmless
         }
+    }
 
     /** The outbox of signed documents for providers and host-state authorities. */
     public OrderOutbox orderOutbox() {

@@ -205,6 +205,14 @@ public final class OrderOutbox {
                     OrderStore.bind(update, 1, List.of(receipt, earliest, order.id()));
                     update.executeUpdate();
                 }
+                // The notice serves every waiting first order of this authority to this provider.
+                try (PreparedStatement update = connection.prepareStatement("UPDATE removal_order SET "
+                        + "earliest_send_at = ? WHERE agency_id = (SELECT agency_id FROM removal_order WHERE id = ?) "
+                        + "AND provider_id = (SELECT provider_id FROM removal_order WHERE id = ?) "
+                        + "AND status IN ('DRAFT', 'APPROVED') AND earliest_send_at IS NULL")) {
+                    OrderStore.bind(update, 1, List.of(earliest, order.id(), order.id()));
+                    update.executeUpdate();
+                }
                 detail = "procedures and deadlines received by " + order.provider() + " at " + receipt + " (" + how
                         + "); the first order may be sent from " + earliest + " (Art. 3(2))";
             }

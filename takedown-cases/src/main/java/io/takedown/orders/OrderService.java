@@ -128,6 +128,10 @@ public final class OrderService {
                         + (m.state() == State.OUT_OF_BAND ? "to be delivered out of band (no endpoint); record the receipt"
                         : "queued for delivery") + "; the order may be sent 12 h after the provider receives them (Art. 3(2))";
             }
+            if (noticed.isPresent()) {
+                OrderStore.compareAndSet(connection, orderId, OrderStatus.APPROVED, "earliest_send_at = ?",
+                        Deadlines.earliestFirstOrder(noticed.get()));
+            }
             return "approved; first order to " + order.provider() + ": "
                     + noticed.map(at -> "procedures received " + at + ", may be sent from " + Deadlines.earliestFirstOrder(at))
                     .orElse("procedures notice already on its way") + " (Art. 3(2))";

@@ -100,6 +100,8 @@ class ActionDayTest {
             assertThat(nlGo.warnings()).isEmpty();
             f.goNoGo.approve(f.deApprover, day.id());
             assertThatThrownBy(() -> f.goNoGo.approve(f.deApprover, day.id())).hasMessageContaining("already");
+            // The approvals queued the procedures notices of first orders; the 12 hours run from their receipt.
+            f.accepting().deliverPending(100);
 
             assertThatThrownBy(() -> f.strike.strike(f.coordinator, day.id(), f.dispatcher(f.accepting())))
                     .hasMessageContaining("nothing fires before it");
@@ -130,8 +132,9 @@ class ActionDayTest {
             List<Long> deOrders = all.stream().filter(t -> t.agency().equals("DE-CA"))
                     .map(t -> t.orderId().getAsLong()).toList();
             f.clock.advance(Duration.ofMinutes(10));
-            nlOrders.forEach(id -> f.orders.recordExecution(f.nlApprover, id, f.clock.now));
-            f.orders.declareImpossible(f.deApprover, deOrders.get(0), Impossibility.MISSING_INFORMATION, "which file?");
+            nlOrders.forEach(id -> f.orders.recordExecution(f.providerStaff.get("HOST-IE"), id, f.clock.now));
+            f.orders.declareImpossible(f.providerStaff.get("HOST-DE"), deOrders.get(0), Impossibility.MISSING_INFORMATION,
+                    "which file?");
             f.clock.advance(Duration.ofMinutes(51));
             f.orders.escalateOverdue("deadline-watch");
             Board later = f.boards.board(f.coordinator, day.id());

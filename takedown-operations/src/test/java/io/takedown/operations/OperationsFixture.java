@@ -59,6 +59,8 @@ public final class OperationsFixture implements AutoCloseable {
     public final Actor deApprover;
     public final Actor frAnalyst;
     public final Actor frApprover;
+    /** Staff of the providers, who answer their orders (feedback, Annex III). */
+    public final Map<String, Actor> providerStaff = new ConcurrentHashMap<>();
     /** Orders the fake providers received: provider code and signed JWS. */
     public final List<String[]> delivered = new ArrayList<>();
 
@@ -97,6 +99,10 @@ public final class OperationsFixture implements AutoCloseable {
         deApprover = directory.addUser(Optional.of(admin), "doris", "DE-CA", Set.of(Role.APPROVER));
         frAnalyst = directory.addUser(Optional.of(admin), "fanny", "FR-CA", Set.of(Role.ANALYST));
         frApprover = directory.addUser(Optional.of(admin), "felix", "FR-CA", Set.of(Role.APPROVER));
+        for (String host : List.of("HOST-IE", "HOST-NL", "HOST-DE")) {
+            providerStaff.put(host, directory.addUser(Optional.of(admin), host.toLowerCase() + "-staff", host,
+                    Set.of(Role.PROVIDER_STAFF)));
+        }
     }
 
     /** A case of {@code analyst}'s agency with one item per URL; returns the case id. */

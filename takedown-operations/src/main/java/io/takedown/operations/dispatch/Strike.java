@@ -135,6 +135,10 @@ public final class Strike {
                 } else if (state.earliestSendAt().filter(now::isBefore).isPresent()) {
                     reason = "prior notice: first order to " + target.provider() + " may go from "
                             + state.earliestSendAt().get() + " (Art. 3(2)), not an emergency";
+                } else if (state.firstForProvider() && !state.emergency() && state.earliestSendAt().isEmpty()) {
+                    // The 12 hours run from the provider's receipt of the procedures notice, not yet acknowledged.
+                    reason = "prior notice: first order to " + target.provider() + ", whose receipt of the "
+                            + "procedures notice is not recorded yet (Art. 3(2)), not an emergency";
                 }
             }
             ActionDays.decide(connection, target.id(), reason == null ? TargetOutcome.FIRED : TargetOutcome.NOT_FIRED,
