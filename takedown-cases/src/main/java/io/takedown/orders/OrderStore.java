@@ -101,7 +101,7 @@ final class OrderStore {
         int i = first;
         for (Object value : values) {
             switch (value) {
-                case null -> statement.setNull(i, Types.VARCHAR);
+                case null -> statement.setNull(i, Types.NULL); // untyped: PostgreSQL infers the column type
                 case Instant instant -> statement.setString(i, Timestamps.format(instant));
                 case Long l -> statement.setLong(i, l);
                 case Integer n -> statement.setInt(i, n);

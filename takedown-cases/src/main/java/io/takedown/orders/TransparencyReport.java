@@ -37,6 +37,11 @@ public final class TransparencyReport {
         this.lines = lines;
     }
 
+    /** A report of given lines (tests, and reports assembled elsewhere). */
+    static TransparencyReport of(int year, String agency, List<Line> lines) {
+        return new TransparencyReport(year, agency, List.copyOf(lines));
+    }
+
     public static TransparencyReport forYear(Database database, Actor actor, int year) {
         Policy.check(actor, Action.REPORT);
         String from = Timestamps.format(java.time.Instant.parse(year + "-01-01T00:00:00Z"));
@@ -62,6 +67,8 @@ public final class TransparencyReport {
             lines.add(new Line(section, "cross-border orders", Long.toString(orders.stream().filter(RemovalOrder::crossBorder).count())));
             lines.add(new Line(section, "ceased after host-state scrutiny", Long.toString(orders.stream()
                     .filter(o -> o.scrutinyOutcome().map("INFRINGES"::equals).orElse(false)).count())));
+            lines.add(new Line(section, "contested by the provider (Art. 9)", Long.toString(orders.stream()
+                    .filter(o -> o.contestedAt().isPresent()).count())));
             lines.add(new Line(section, "emergency orders (no prior notice)", Long.toString(orders.stream()
                     .filter(RemovalOrder::emergency).count())));
             long suspended = 0;

@@ -65,7 +65,7 @@ class OrderConcurrencyTest {
              LegalFixture f = new LegalFixture(target.open(), Signer.inDirectory(keys), Clock.systemUTC())) {
             Path pem = wire(f, range, dir);
             List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 5; i++) {
                 long item = f.item("https://reniva-courier.test/race/" + i + ".html", Handling.GREEN);
                 long id = f.orders.draft(f.analyst, item, "HOST-IE", "Art. 3", "synthetic", true, "en").id();
                 f.orders.approve(f.approver, id);
@@ -108,14 +108,14 @@ class OrderConcurrencyTest {
             Path pem = wire(f, range, dir);
             f.directory.setEndpoint(f.admin, "HOST-NL", Optional.of(LegalFixture.ENDPOINT));
             List<Long> overdue = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 10; i++) {
                 overdue.add(f.received("https://reniva-courier.test/late/" + i + ".html", Handling.GREEN, "HOST-NL").id());
             }
             List<Children.Child> children = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                children.add(Children.start(target.url(), keys, pem, "escalate", "10"));
+                children.add(Children.start(target.url(), keys, pem, "escalate", "6"));
             }
-            children.add(Children.start(target.url(), keys, pem, "write", "10"));
+            children.add(Children.start(target.url(), keys, pem, "write", "6"));
             Map<Long, Integer> escalations = new HashMap<>();
             for (Children.Child child : children) {
                 assertThat(child.await()).as("%s", child.lines).isZero();
@@ -123,7 +123,7 @@ class OrderConcurrencyTest {
                 child.lines.stream().filter(l -> l.startsWith("ESCALATED "))
                         .forEach(l -> escalations.merge(Long.parseLong(l.substring(10)), 1, Integer::sum));
             }
-            assertThat(children.getLast().lines).filteredOn(l -> l.startsWith("WROTE")).hasSize(10);
+            assertThat(children.getLast().lines).filteredOn(l -> l.startsWith("WROTE")).hasSize(6);
             assertThat(escalations.keySet()).containsExactlyInAnyOrderElementsOf(overdue);
             assertThat(escalations.values()).allMatch(n -> n == 1);
             int events = f.database.inTransaction(c -> {
@@ -133,7 +133,7 @@ class OrderConcurrencyTest {
                     return rows.getInt(1);
                 }
             });
-            assertThat(events).isEqualTo(20);
+            assertThat(events).isEqualTo(10);
             assertThat(AuditVerifier.verify(f.database, f.signer.publicKey()).problems()).isEmpty();
         }
     }

@@ -248,4 +248,22 @@ class OrderWorkflowTest {
                     .contains("delivery-failed");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void crossBorder_withoutAHostAuthorityInTheDirectory_theCopyWaitsOutOfBand(TestDatabases.Target target) {
+        try (LegalFixture f = new LegalFixture(target.open())) {
+            f.directory.addAgency(java.util.Optional.of(f.admin), "HOST-FR", "Orane Net", "FR",
+                    io.takedown.access.AgencyKind.PROVIDER, java.util.Optional.of(LegalFixture.ENDPOINT));
+            RemovalOrder sent = f.received("https://reniva-courier.test/articles/15.html", Handling.GREEN, "HOST-FR");
+            assertThat(sent.status()).isEqualTo(OrderStatus.SENT);
+            assertThat(f.orders.deliveries(f.approver, sent.id()))
+                    .filteredOn(m -> m.kind() == Kind.SCRUTINY_COPY).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.state()).isEqualTo(State.OUT_OF_BAND);
+                        assertThat(m.recipient()).isEmpty();
+                    });
+            assertThat(sent.scrutinyDueAt()).as("the 72 hours wait for the copy's receipt").isEmpty();
+        }
+    }
 }

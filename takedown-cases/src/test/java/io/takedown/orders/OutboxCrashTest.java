@@ -38,7 +38,7 @@ class OutboxCrashTest {
     @MethodSource("targets")
     void relayKilledMidDispatch_noOrderLostOrDuplicated(TestDatabases.Target target) throws Exception {
         Path keys = dir.resolve("keys");
-        int orders = 160;
+        int orders = 60;
         try (RangeServer range = new RangeServer(OrderConcurrencyTest.WORLD, RangeClock.manual(Instant.now())).start();
              LegalFixture f = new LegalFixture(target.open(), Signer.inDirectory(keys), Clock.systemUTC())) {
             Path pem = OrderConcurrencyTest.wire(f, range, dir);

@@ -48,6 +48,30 @@ class DatabaseTest {
     }
 
     @Test
+    void inTransaction_insideATransaction_isRefusedAndTheOuterOneRollsBack() {
+        for (TestDatabases.Target target : TestDatabases.fresh(directory)) {
+            try (Database database = target.open()) {
+                assertThatThrownBy(() -> database.inTransaction(outer -> {
+                    try (PreparedStatement insert = outer.prepareStatement("INSERT INTO bank (name, negative, version, "
+                            + "created_at, created_by) VALUES ('outer', 0, 0, 'x', 't')")) {
+                        insert.executeUpdate();
+                    }
+                    return database.inTransaction(inner -> 1);
+                })).as(target.name()).isInstanceOf(Database.NestedTransactionException.class);
+                int count = database.inTransaction(c -> {
+                    try (ResultSet rows = c.prepareStatement("SELECT COUNT(*) FROM bank").executeQuery()) {
+                        rows.next();
+                        return rows.getInt(1);
+                    }
+                });
+                assertThat(count).as("the outer work was not committed early").isZero();
+                int after = database.inTransaction(c -> 7);
+                assertThat(after).as("usable afterwards").isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
     void timestampsAreFixedWidthAndOrdered() {
         String a = Timestamps.format(Instant.parse("2026-11-29T10:00:00Z"));
         String b = Timestamps.format(Instant.parse("2026-11-29T10:00:00.5Z"));
