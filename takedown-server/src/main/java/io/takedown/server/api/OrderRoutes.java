@@ -50,8 +50,13 @@ public final class OrderRoutes {
         });
         routes.api("POST", "/api/v1/orders/{id}/approve", (ctx, who) ->
                 ctx.json(order(takedown.orders().approve(who.actor(), Lists.id(ctx, "id")), takedown.clock().instant())));
-        routes.api("POST", "/api/v1/orders/{id}/send", (ctx, who) -> ctx.json(order(takedown.orders().send(who.actor(),
-                Lists.id(ctx, "id"), LoopbackTransmitter.INSTANCE), takedown.clock().instant())));
+        routes.api("POST", "/api/v1/orders/{id}/send", (ctx, who) -> {
+            // Queued in the outbox and delivered now; the hour runs from the provider's acknowledged receipt.
+            long id = Lists.id(ctx, "id");
+            takedown.orders().send(who.actor(), id);
+            takedown.orderDelivery().deliver(id);
+            ctx.json(order(takedown.orders().get(who.actor(), id), takedown.clock().instant()));
+        });
         routes.api("POST", "/api/v1/orders/{id}/feedback", (ctx, who) -> {
             String at = Json.text(Json.object(ctx), "removed_at", false);
             ctx.json(order(takedown.orders().recordExecution(who.actor(), Lists.id(ctx, "id"),

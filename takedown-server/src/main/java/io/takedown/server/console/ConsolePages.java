@@ -11,7 +11,6 @@ import io.takedown.cases.Item;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.OrderStatus;
 import io.takedown.orders.RemovalOrder;
-import io.takedown.orders.Transmitter;
 import io.takedown.server.http.Lists;
 import io.takedown.server.http.Routes;
 import io.takedown.server.matching.MatchingService;
@@ -86,7 +85,10 @@ final class ConsolePages {
                 OrderService orders = takedown.orders();
                 switch (step) {
                     case "approve" -> orders.approve(who.actor(), id);
-                    case "send" -> orders.send(who.actor(), id, Transmitter.NONE);
+                    case "send" -> {
+                        orders.send(who.actor(), id);
+                        takedown.orderDelivery().deliver(id);
+                    }
                     default -> orders.recordExecution(who.actor(), id, takedown.clock().instant());
                 }
                 ctx.redirect("/console/orders/" + id);
@@ -102,8 +104,10 @@ final class ConsolePages {
         facts.add(new Views.Fact("Capture", item.captureRef().orElse("-")));
         item.signals().forEach((type, value) -> facts.add(new Views.Fact("Signal " + type, value)));
         facts.add(new Views.Fact("Added", item.createdAt() + " by " + item.createdBy()));
-        List<Views.PriorRow> prior = takedown.cases().priorActions(who.actor(), item.url()).stream()
-                .map(p -> new Views.PriorRow(p.kind(), p.agency(), p.status().toLowerCase(), p.at().toString())).toList();
+        // Deconfliction is for authorities only, and each look is audited.
+        List<Views.PriorRow> prior = !Policy.allows(who.actor(), Action.DECONFLICT) ? List.of()
+                : takedown.cases().priorActions(who.actor(), item.url()).stream().map(p -> new Views.PriorRow(p.kind(),
+                        p.agency(), p.status().toLowerCase(), p.at().toString())).toList();
         return new Views.ItemReview(Console.frame(who, "Item " + item.id(), "cases"), item.id(), item.url(),
                 item.handling().name().toLowerCase(), facts, item.labels(), unblurred, prior, matches(who.actor(),
                 item.signals().entrySet().stream().map(e -> Signal.of(e.getKey(), e.getValue())).toList()));

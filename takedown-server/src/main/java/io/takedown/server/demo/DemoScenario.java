@@ -9,7 +9,6 @@ import io.takedown.banks.NewEntry;
 import io.takedown.cases.CaseFile;
 import io.takedown.cases.Item;
 import io.takedown.orders.RemovalOrder;
-import io.takedown.orders.Transmitter;
 import io.takedown.server.accounts.Accounts;
 import io.takedown.signals.Signal;
 import io.takedown.signals.pdq.PdqHash;
@@ -92,7 +91,10 @@ public final class DemoScenario {
         RemovalOrder sent = takedown.orders().draft(ana, items.get(0).id(), "HOST-1", "Art. 5 Directive (EU) 2017/541",
                 "Recruitment video of outlet o01 re-uploaded", true, "en");
         takedown.orders().approve(bert, sent.id());
-        takedown.orders().send(bert, sent.id(), Transmitter.NONE);
+        takedown.orders().send(bert, sent.id());
+        // HOST-1 has no endpoint: the order went out of band and its receipt is recorded by the issuer.
+        takedown.orders().recordReceipt(bert, sent.id(), io.takedown.orders.OutboxMessage.Kind.ORDER,
+                takedown.clock().instant());
         RemovalOrder drafted = takedown.orders().draft(ana, items.get(1).id(), "HOST-1", "Art. 5 Directive (EU) 2017/541",
                 "Glorification article mirrored", true, "en");
 

@@ -68,6 +68,11 @@ class ApiTest {
         assertThat(s.post("/api/v1/orders/" + orderId + "/approve", bert, "{}").json().path("status").asText())
                 .isEqualTo("approved");
         TestServer.Response sent = s.post("/api/v1/orders/" + orderId + "/send", bert, "{}");
+        // HOST-1 has no endpoint: the signed order waits out of band until the issuer records its receipt.
+        assertThat(sent.json().path("status").asText()).as(sent.body()).isEqualTo("queued");
+        s.takedown.orders().recordReceipt(s.takedown.directory().actor("bert"), orderId,
+                io.takedown.orders.OutboxMessage.Kind.ORDER, s.takedown.clock().instant());
+        sent = s.get("/api/v1/orders/" + orderId, bert);
         assertThat(sent.json().path("status").asText()).as(sent.body()).isEqualTo("sent");
         assertThat(sent.json().path("deadline_at").asText()).isNotBlank();
         assertProblem(s.post("/api/v1/orders/" + orderId + "/send", bert, "{}"), 409);
@@ -133,7 +138,8 @@ class ApiTest {
         assertThat(badMultipart.status()).as(badMultipart.body()).isEqualTo(400);
         assertProblem(s.upload("/api/v1/hash", ana, "file", "x.jpg", new byte[0]), 400);
 
-        assertProblem(s.post("/api/v1/cases/" + caseId + "/items", dora, Map.of("url", "https://outlet.test/1")), 403);
+        // Another agency's RED case is answered like a missing one.
+        assertProblem(s.post("/api/v1/cases/" + caseId + "/items", dora, Map.of("url", "https://outlet.test/1")), 404);
         assertProblem(s.post("/api/v1/cases/999/items", ana, Map.of("url", "https://outlet.test/1")), 404);
         assertProblem(s.post("/api/v1/cases/abc/items", ana, Map.of("url", "https://outlet.test/1")), 400);
         assertProblem(s.get("/api/v1/banks/..%2F..%2Fetc%2Fpasswd/entries", ana), 404);

@@ -133,6 +133,11 @@ class ConsoleJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
         assertThat(page.locator("#order-status").textContent()).isEqualTo("approved");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign and send")).click();
+        // HOST-1 has no endpoint: queued until the issuer records the out-of-band receipt.
+        assertThat(page.locator("#order-status").textContent()).isEqualTo("queued");
+        server.takedown.orders().recordReceipt(server.takedown.directory().actor("bert"), 2,
+                io.takedown.orders.OutboxMessage.Kind.ORDER, server.takedown.clock().instant());
+        page.reload();
         assertThat(page.locator("#order-status").textContent()).isEqualTo("sent");
         assertThat(page.locator(".timeline li").count()).isGreaterThanOrEqualTo(3);
         shot(page, "08-order-timeline");
