@@ -64,6 +64,9 @@ final class RangeCommand {
         WorldOptions options = new WorldOptions();
         @Option(names = "--speed", defaultValue = "60", description = "Range seconds per real second (default ${DEFAULT-VALUE}).")
         double speed;
+        @Option(names = "--ca-out", paramLabel = "FILE", description = "Write the range's certificate authority (PEM) "
+                + "here, e.g. DATA_DIR/trust/range-ca.pem, so order delivery trusts the range's HTTPS endpoints.")
+        java.nio.file.Path caOut;
         @Spec
         CommandSpec spec;
 
@@ -82,8 +85,19 @@ final class RangeCommand {
                     }
                 }
                 for (Provider provider : world.providers()) {
-                    out.printf("  notices for %-12s %-26s %-20s %s%n", provider.id(), provider.name(),
-                            provider.behaviour().name().toLowerCase(), server.noticeEndpoint(provider.id()));
+                    out.printf("  notices for %-12s %-26s %-20s %s  (HTTPS: %s)%n", provider.id(), provider.name(),
+                            provider.behaviour().name().toLowerCase(), server.noticeEndpoint(provider.id()),
+                            server.tlsNoticeEndpoint(provider.id()));
+                }
+                out.printf("  copies for a member state's competent authority: %s (CC = country)%n",
+                        server.authorityEndpoint("CC"));
+                if (caOut != null) {
+                    java.nio.file.Path parent = caOut.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        java.nio.file.Files.createDirectories(parent);
+                    }
+                    java.nio.file.Files.writeString(caOut, server.ca().certificatePem());
+                    out.printf("  range certificate authority written to %s%n", caOut);
                 }
                 out.println("Ctrl-C to stop.");
                 out.flush();

@@ -46,7 +46,10 @@ class ActionCommandsTest {
                 ok("--as", "admin", "directory", "user", a[2] + "-bert", "--agency", a[0], "--role", "approver");
             }
             ok("--as", "admin", "directory", "agency", "HOST", "--name", "range host", "--country", "IE", "--kind",
-                    "provider", "--endpoint", range.noticeEndpoint(provider).toString());
+                    "provider", "--endpoint", range.tlsNoticeEndpoint(provider).toString());
+            // Orders travel over HTTPS; delivery trusts only the authorities in DATA_DIR/trust (the range's).
+            java.nio.file.Files.createDirectories(home.resolve("trust"));
+            java.nio.file.Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
             ok("--as", "nl-ana", "case", "create", "--title", "outlet o00");
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 0).url());
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 1).url());
