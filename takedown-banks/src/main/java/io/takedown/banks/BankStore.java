@@ -125,7 +125,7 @@ public final class BankStore {
     }
 
     public List<Bank> banks() {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             List<Bank> banks = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT * FROM bank ORDER BY name");
                  ResultSet rows = query.executeQuery()) {
@@ -138,12 +138,12 @@ public final class BankStore {
     }
 
     public Bank bank(String name) {
-        return database.inTransaction(connection -> findBank(connection, name)).orElseThrow(() -> notFound(name));
+        return database.inReadTransaction(connection -> findBank(connection, name)).orElseThrow(() -> notFound(name));
     }
 
     /** Live entry counts per bank name. */
     public Map<String, Integer> activeCounts() {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT b.name, COUNT(e.id) FROM bank b "
                     + "LEFT JOIN bank_entry e ON e.bank_id = b.id AND e.removed_at IS NULL AND e.quarantined_at IS NULL "
@@ -340,7 +340,7 @@ public final class BankStore {
 
     /** A bank's entries, oldest first; {@code all} includes removed and quarantined ones. */
     public List<BankEntry> entries(String bankName, boolean all) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             return EntryRows.query(connection, "e.bank_id = ?" + (all ? "" : " AND e.removed_at IS NULL"),
                     statement -> statement.setLong(1, bank.id()));
@@ -349,7 +349,7 @@ public final class BankStore {
 
     /** Every entry of every bank that may match now (active, not expired is checked by the matcher). */
     public List<BankEntry> activeEntries() {
-        return database.inTransaction(connection -> EntryRows.query(connection,
+        return database.inReadTransaction(connection -> EntryRows.query(connection,
                 "e.removed_at IS NULL AND e.quarantined_at IS NULL", statement -> { }));
     }
 
@@ -366,7 +366,7 @@ public final class BankStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return database.inTransaction(connection -> EntryRows.byIds(connection, ids));
+        return database.inReadTransaction(connection -> EntryRows.byIds(connection, ids));
     }
 
     /** Entries read together with the store version they were read at. */
@@ -378,7 +378,7 @@ public final class BankStore {
      * whether its index is behind with a single round trip.
      */
     public VersionedEntries entriesWithVersion(Collection<Long> ids) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             repeatableRead(connection);
             long version = ChangeLog.current(connection);
             return new VersionedEntries(version, ids.isEmpty() ? List.of() : EntryRows.byIds(connection, ids));
@@ -389,7 +389,7 @@ public final class BankStore {
 
     /** The store version: the last committed bank change number (0 before any change). */
     public long version() {
-        return database.inTransaction(ChangeLog::current);
+        return database.inReadTransaction(ChangeLog::current);
     }
 
     /**
@@ -397,7 +397,7 @@ public final class BankStore {
      * built at that version keeps the token; a different token means another database or a diverged restore.
      */
     public Optional<String> changeToken(long version) {
-        return database.inTransaction(connection -> ChangeLog.token(connection, version));
+        return database.inReadTransaction(connection -> ChangeLog.token(connection, version));
     }
 
     /**
@@ -406,7 +406,7 @@ public final class BankStore {
      * transaction on PostgreSQL, one read transaction on SQLite).
      */
     public long changesSince(long after, Consumer<SignalChange> sink) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             repeatableRead(connection);
             long version = ChangeLog.current(connection);
             try (PreparedStatement query = connection.prepareStatement("SELECT id, signal_type, signal_value, "
@@ -428,7 +428,7 @@ public final class BankStore {
 
     /** Streams every active entry's signal (a rebuild from scratch) and returns the version it reflects. */
     public long activeSignals(Consumer<SignalChange> sink) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             repeatableRead(connection);
             long version = ChangeLog.current(connection);
             try (PreparedStatement query = connection.prepareStatement("SELECT id, signal_type, signal_value FROM "
@@ -459,7 +459,7 @@ public final class BankStore {
     }
 
     public List<BankEvent> history(String bankName) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             List<BankEvent> events = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
@@ -484,7 +484,7 @@ public final class BankStore {
     }
 
     public List<MatchStat> matchStats() {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             List<MatchStat> stats = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT entry_id, hour, hour_count, baseline, total FROM match_stat");

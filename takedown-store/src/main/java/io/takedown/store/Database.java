@@ -21,7 +21,8 @@ import org.sqlite.SQLiteDataSource;
  * loss, which the audit trail and order deadlines rely on), foreign keys on, writers serialised in process,
  * and every transaction begun {@code IMMEDIATE}: it takes the write lock up front (waiting up to the busy
  * timeout for another process), so a transaction that read first never fails with {@code SQLITE_BUSY}
- * when it later upgrades to a write beside another process's writer.
+ * when it later upgrades to a write beside another process's writer. Read-only paths that must not wait for
+ * writers use {@link #inReadTransaction} ({@code BEGIN DEFERRED}: a WAL snapshot).
  * PostgreSQL: a connection per transaction at READ COMMITTED; callers that need more use compare-and-set
  * updates or row locks.
  *
@@ -108,6 +109,19 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
+        return transaction(work, "BEGIN IMMEDIATE");
+    }
+
+    /**
+     * Runs read-only {@code work} in a transaction that takes no write lock up front (SQLite {@code BEGIN
+     * DEFERRED}): in WAL mode it reads a snapshot beside another process's writer instead of waiting for it.
+     * It must not write; a query path that must never block on writers (matching) reads this way.
+     */
+    public <T> T inReadTransaction(SqlWork<T> work) {
+        return transaction(work, "BEGIN DEFERRED");
+    }
+
+    private <T> T transaction(SqlWork<T> work, String begin) {
         if (inside.get()) {
             throw new NestedTransactionException();
         }
@@ -116,13 +130,13 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.SQLITE) {
                 embeddedLock.lock();
                 try {
-                    return run(embeddedConnection(), work, false);
+                    return run(embeddedConnection(), work, begin);
                 } finally {
                     embeddedLock.unlock();
                 }
             }
             try (Connection connection = dataSource.getConnection()) {
-                return run(connection, work, true);
+                return run(connection, work, begin);
             } catch (SQLException e) {
                 throw storageError(e);
             }
@@ -144,10 +158,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T run(Connection connection, SqlWork<T> work, boolean fresh) {
+    private <T> T run(Connection connection, SqlWork<T> work, String begin) {
         try {
             if (dialect == Dialect.SQLITE) {
-                return runImmediate(connection, work);
+                return runExplicit(connection, work, begin);
             }
             connection.setAutoCommit(false);
             try {
@@ -168,12 +182,12 @@ public final class Database implements AutoCloseable {
      * would hold the lock between our transactions; so the connection stays in auto-commit and each
      * transaction is an explicit {@code BEGIN IMMEDIATE ... COMMIT}.
      */
-    private static <T> T runImmediate(Connection connection, SqlWork<T> work) throws SQLException {
+    private static <T> T runExplicit(Connection connection, SqlWork<T> work, String begin) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.setAutoCommit(true);
         }
-        try (Statement begin = connection.createStatement()) {
-            begin.execute("BEGIN IMMEDIATE");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(begin);
         }
         boolean committed = false;
         try {
