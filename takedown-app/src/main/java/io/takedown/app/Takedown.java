@@ -15,7 +15,7 @@ import io.takedown.operations.board.BoardService;
 import io.takedown.operations.deconfliction.Deconfliction;
 import io.takedown.operations.dispatch.Dispatcher;
 import io.takedown.operations.dispatch.Strike;
-import io.takedown.operations.dispatch.WorkflowDispatcher;
+import io.takedown.operations.dispatch.OutboxDispatcher;
 import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.AgencyKeys;
 import io.takedown.operations.plan.GoNoGo;
@@ -212,14 +212,14 @@ public final class Takedown implements AutoCloseable {
         return afterAction.get();
     }
 
-    /** Sends an action day's orders at once through the order workflow and its outbox relay. */
+    /** Sends an action day's orders at once through the order outbox, with the data directory's delivery settings. */
     public Dispatcher dispatcher() {
-        return dispatcher(orderDelivery());
+        return dispatcher(DeliverySettings.fromDirectory(home().root()));
     }
 
-    /** The same, delivered by {@code delivery} (the demo's trusts its range's certificate authority). */
-    public Dispatcher dispatcher(OrderDelivery delivery) {
-        return new WorkflowDispatcher(orders(), referrals(), delivery, clock());
+    /** Sends an action day's orders at once through the order outbox, with these settings (the range's CA). */
+    public Dispatcher dispatcher(DeliverySettings settings) {
+        return new OutboxDispatcher(orders(), referrals(), orderOutbox(), settings.transport(), settings, clock());
     }
 
     private AgencyKeys openAgencyKeys() {

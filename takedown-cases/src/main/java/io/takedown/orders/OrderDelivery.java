@@ -63,6 +63,16 @@ public final class OrderDelivery {
         return run(Optional.empty(), max);
     }
 
+    /**
+     * Claims up to {@code max} due messages in one go and delivers them all concurrently (at most
+     * {@link DeliverySettings#parallelism()} in flight): an action day's strike, where what matters is the
+     * spread between the first and the last send, not the size of a batch.
+     */
+    public Report deliverAtOnce(int max) {
+        List<OutboxMessage> claimed = outbox.claim(max, Optional.empty(), settings.lease());
+        return claimed.isEmpty() ? new Report(0, 0, 0, 0) : deliverClaimed(claimed);
+    }
+
     private Report run(Optional<Long> orderId, int max) {
         Report total = new Report(0, 0, 0, 0);
         int left = max;

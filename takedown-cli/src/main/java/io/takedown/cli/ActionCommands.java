@@ -168,8 +168,9 @@ final class ActionCommands {
                 }
             }
             StrikeReport report = w.strike().strike(actor, action, w.dispatcher());
-            out().printf("fired %d, acknowledged %d, failed %d, not fired %d; spread %.1f ms, p50 %.1f ms, p99 %.1f ms%n",
-                    report.fired(), report.delivered(), report.failed(), report.notFiredTotal(),
+            out().printf("fired %d, acknowledged %d, queued %d, failed %d, not fired %d; spread %.1f ms, p50 %.1f ms, "
+                    + "p99 %.1f ms%n", report.fired(), report.delivered(), report.queued(), report.failed(),
+                    report.notFiredTotal(),
                     report.spread().toNanos() / 1e6, report.p50().toNanos() / 1e6, report.p99().toNanos() / 1e6);
             report.notFired().forEach((reason, count) -> out().printf("not fired: %d, %s%n", count, reason));
             return report.failed() > 0 ? ExitCodes.SOME_INPUTS_FAILED : ExitCodes.OK;

@@ -78,8 +78,8 @@ final class DemoRendering {
     }
 
     private void strike(StrikeReport r) {
-        heading("H-hour: %d orders fired at once, %d acknowledged by their providers, %d failed; %d held back.",
-                r.fired(), r.delivered(), r.failed(), r.notFiredTotal());
+        heading("H-hour: %d orders fired at once, %d acknowledged by their providers, %d still queued, %d failed; "
+                + "%d held back.", r.fired(), r.delivered(), r.queued(), r.failed(), r.notFiredTotal());
         out.printf("   Spread between first and last send %.1f ms; send latency p50 %.1f ms, p99 %.1f ms (strike took "
                 + "%.2f s).%n", ms(r.spread()), ms(r.p50()), ms(r.p99()), r.elapsed().toMillis() / 1000.0);
         r.notFired().forEach((reason, count) -> out.printf("   Not fired: %d, %s%n", count, reason));

@@ -47,9 +47,9 @@ class ActionCommandsTest {
             }
             ok("--as", "admin", "directory", "agency", "HOST", "--name", "range host", "--country", "IE", "--kind",
                     "provider", "--endpoint", range.tlsNoticeEndpoint(provider).toString());
-            // Orders travel over HTTPS; delivery trusts only the authorities in DATA_DIR/trust (the range's).
-            java.nio.file.Files.createDirectories(home.resolve("trust"));
-            java.nio.file.Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
+            // Delivery trusts only the authorities in DATA_DIR/trust: here the range's.
+            Files.createDirectories(home.resolve("trust"));
+            Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
             ok("--as", "nl-ana", "case", "create", "--title", "outlet o00");
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 0).url());
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 1).url());
@@ -72,7 +72,7 @@ class ActionCommandsTest {
             assertThat(ok("--as", "nl-bert", "action", "approve", "1").out()).contains("2 order(s) approved");
             assertThat(run("--as", "cora", "action", "strike", "1").exitCode()).isEqualTo(ExitCodes.CONFLICT);
             CliRun strike = ok("--as", "cora", "action", "strike", "1", "--wait");
-            assertThat(strike.out()).contains("fired 1, acknowledged 1, failed 0, not fired 1").contains("held");
+            assertThat(strike.out()).contains("fired 1, acknowledged 1, queued 0, failed 0, not fired 1").contains("held");
             assertThat(range.notices().values()).singleElement().satisfies(n -> assertThat(n.url())
                     .isEqualTo(world.article(outlet, 0).url()));
 

@@ -24,7 +24,7 @@ class DemoCommandTest {
                     .contains("Deconfliction DC-").contains("released").contains("held: the owner of the entry")
                     .contains("NO GO: not approved before H-hour")
                     .contains("signature verified")
-                    .containsPattern("H-hour: \\d+ orders fired at once, \\d+ acknowledged by their providers, 0 failed")
+                    .containsPattern("H-hour: \\d+ orders fired at once, \\d+ acknowledged by their providers, 0 still queued, 0 failed")
                     .contains("Not fired: 1, held").contains("no go")
                     .contains("Board per provider").contains("Board per host country")
                     .contains("+1 h").contains("+24 h").contains("+7 d").contains("resurfaced")

@@ -21,14 +21,14 @@ public final class OrderStates {
     public record OrderState(long id, String status, boolean firstForProvider, boolean emergency,
                              Optional<Instant> earliestSendAt, Optional<Instant> receivedAt,
                              Optional<Instant> deadlineAt, Optional<Instant> suspendedAt,
-                             Optional<Instant> executedAt, Optional<Instant> escalatedAt) {
+                             Optional<Instant> executedAt, Optional<Instant> escalatedAt,
+                             Optional<Instant> contestedAt) {
 
-        public boolean sent() {
-            return receivedAt.isPresent() || status.equals("SENT");
-        }
-
+        /** Past its deadline without removal; a late Annex III answer does not undo the missed hour. */
         public boolean overdueAt(Instant now) {
-            return status.equals("SENT") && deadlineAt.map(now::isAfter).orElse(false);
+            boolean lateSuspension = status.equals("SUSPENDED") && suspendedAt.isPresent()
+                    && deadlineAt.map(d -> suspendedAt.get().isAfter(d)).orElse(false);
+            return (status.equals("SENT") || lateSuspension) && deadlineAt.map(now::isAfter).orElse(false);
         }
     }
 
@@ -40,13 +40,13 @@ public final class OrderStates {
         Map<Long, OrderState> states = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT o.id, o.status, o.first_for_provider, "
                 + "o.emergency, o.earliest_send_at, o.received_at, o.deadline_at, o.suspended_at, o.executed_at, "
-                + "o.escalated_at FROM removal_order o JOIN action_target t ON t.order_id = o.id WHERE t.action_id = ?")) {
+                + "o.escalated_at, o.contested_at FROM removal_order o JOIN action_target t ON t.order_id = o.id WHERE t.action_id = ?")) {
             query.setLong(1, actionId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     states.put(rows.getLong(1), new OrderState(rows.getLong(1), rows.getString(2), rows.getInt(3) == 1,
                             rows.getInt(4) == 1, time(rows, 5), time(rows, 6), time(rows, 7), time(rows, 8),
-                            time(rows, 9), time(rows, 10)));
+                            time(rows, 9), time(rows, 10), time(rows, 11)));
                 }
             }
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.takedown.access.Handling;
-import io.takedown.audit.Signer;
 import io.takedown.core.TakedownException;
 import io.takedown.operations.afteraction.AfterAction;
 import io.takedown.operations.afteraction.ReportHtml;
@@ -89,7 +88,7 @@ class ActionDayTest {
             assertThat(frozen.plan().orElseThrow().document()).contains("\"emergency\":\"imminent threat to life\"")
                     .contains("\"held\":\"DC-").doesNotContain("outlet-one.test");
             assertThat(f.planning.verifyPlan(f.coordinator, day.id())).isTrue();
-            assertThat(Signer.verifyJws(f.keys.get("EU-HUB").publicKey(), frozen.plan().orElseThrow().jws())).isPresent();
+            assertThat(frozen.plan().orElseThrow().keyId()).isEqualTo(f.keys.get("EU-HUB").keyId());
             assertThatThrownBy(() -> f.planning.addTargets(f.nlAnalyst, day.id(), TargetRequest.orders(nlCase,
                     "HOST-NL", REASONS))).hasMessageContaining("frozen");
 
@@ -100,8 +99,8 @@ class ActionDayTest {
             assertThat(nlGo.warnings()).isEmpty();
             f.goNoGo.approve(f.deApprover, day.id());
             assertThatThrownBy(() -> f.goNoGo.approve(f.deApprover, day.id())).hasMessageContaining("already");
-            // The approvals queued the procedures notices of first orders; the 12 hours run from their receipt.
-            f.accepting().deliverPending(100);
+            // The approvals queued the Art. 3(2) procedures notices of first orders; they reach the providers now.
+            assertThat(f.deliverPending(f.accepting()).delivered()).isEqualTo(2);
 
             assertThatThrownBy(() -> f.strike.strike(f.coordinator, day.id(), f.dispatcher(f.accepting())))
                     .hasMessageContaining("nothing fires before it");
@@ -132,8 +131,8 @@ class ActionDayTest {
             List<Long> deOrders = all.stream().filter(t -> t.agency().equals("DE-CA"))
                     .map(t -> t.orderId().getAsLong()).toList();
             f.clock.advance(Duration.ofMinutes(10));
-            nlOrders.forEach(id -> f.orders.recordExecution(f.providerStaff.get("HOST-IE"), id, f.clock.now));
-            f.orders.declareImpossible(f.providerStaff.get("HOST-DE"), deOrders.get(0), Impossibility.MISSING_INFORMATION,
+            nlOrders.forEach(id -> f.orders.recordExecution(f.staff.get("HOST-IE"), id, f.clock.now));
+            f.orders.declareImpossible(f.staff.get("HOST-DE"), deOrders.get(0), Impossibility.MISSING_INFORMATION,
                     "which file?");
             f.clock.advance(Duration.ofMinutes(51));
             f.orders.escalateOverdue("deadline-watch");

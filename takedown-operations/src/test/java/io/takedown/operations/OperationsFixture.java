@@ -14,12 +14,12 @@ import io.takedown.operations.afteraction.AfterActionService;
 import io.takedown.operations.board.BoardService;
 import io.takedown.operations.deconfliction.Deconfliction;
 import io.takedown.operations.dispatch.Strike;
-import io.takedown.operations.dispatch.WorkflowDispatcher;
+import io.takedown.operations.dispatch.OutboxDispatcher;
 import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.GoNoGo;
+import io.takedown.orders.OrderService;
 import io.takedown.orders.OrderDelivery;
 import io.takedown.orders.OrderOutbox;
-import io.takedown.orders.OrderService;
 import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.orders.delivery.Transport;
 import io.takedown.store.Database;
@@ -44,6 +44,7 @@ public final class OperationsFixture implements AutoCloseable {
     public final Directory directory;
     public final CaseService cases;
     public final OrderService orders;
+    public final OrderOutbox outbox;
     public final ReferralService referrals;
     public final ActionPlanning planning;
     public final GoNoGo goNoGo;
@@ -59,18 +60,25 @@ public final class OperationsFixture implements AutoCloseable {
     public final Actor deApprover;
     public final Actor frAnalyst;
     public final Actor frApprover;
-    /** Staff of the providers, who answer their orders (feedback, Annex III). */
-    public final Map<String, Actor> providerStaff = new ConcurrentHashMap<>();
-    /** Orders the fake providers received: provider code and signed JWS. */
+    /** Staff of each provider, who answer its orders (Annex II, Annex III). */
+    public final Map<String, Actor> staff = new ConcurrentHashMap<>();
+    /** Orders the fake providers received: provider code and the envelope with the signed JWS. */
     public final List<String[]> delivered = new ArrayList<>();
+    /** Procedures notices and copies the fake recipients received. */
+    public final List<String[]> other = new ArrayList<>();
 
     public OperationsFixture(Database database) {
+        this(database, Signer.ephemeral());
+    }
+
+    /** With {@code system} as the key that signs orders and audit checkpoints (shared with another process). */
+    public OperationsFixture(Database database, Signer system) {
         this.database = database;
-        Signer system = Signer.ephemeral();
         audit = new AuditLog(database.dialect(), system, clock);
         directory = new Directory(database, audit);
         cases = new CaseService(database, audit, clock);
         orders = new OrderService(database, directory, audit, clock);
+        outbox = new OrderOutbox(database, audit, clock);
         referrals = new ReferralService(database, directory, audit, clock);
         planning = new ActionPlanning(database, directory, orders, referrals, audit,
                 code -> keys.computeIfAbsent(code, c -> Signer.ephemeral()), clock);
@@ -91,7 +99,9 @@ public final class OperationsFixture implements AutoCloseable {
                 AgencyKind.COMPETENT_AUTHORITY, Optional.empty());
         for (String[] host : new String[][] {{"HOST-IE", "IE"}, {"HOST-NL", "NL"}, {"HOST-DE", "DE"}}) {
             directory.addAgency(Optional.of(admin), host[0], "Provider " + host[0], host[1], AgencyKind.PROVIDER,
-                    Optional.of("https://127.0.0.1:9/" + host[0]));
+                    Optional.of("https://" + host[0].toLowerCase() + ".test/notice"));
+            staff.put(host[0], directory.addUser(Optional.of(admin), host[0].toLowerCase() + "-staff", host[0],
+                    Set.of(Role.PROVIDER_STAFF)));
         }
         nlAnalyst = directory.addUser(Optional.of(admin), "ana", "NL-IRU", Set.of(Role.ANALYST));
         nlApprover = directory.addUser(Optional.of(admin), "bert", "NL-IRU", Set.of(Role.APPROVER));
@@ -99,10 +109,6 @@ public final class OperationsFixture implements AutoCloseable {
         deApprover = directory.addUser(Optional.of(admin), "doris", "DE-CA", Set.of(Role.APPROVER));
         frAnalyst = directory.addUser(Optional.of(admin), "fanny", "FR-CA", Set.of(Role.ANALYST));
         frApprover = directory.addUser(Optional.of(admin), "felix", "FR-CA", Set.of(Role.APPROVER));
-        for (String host : List.of("HOST-IE", "HOST-NL", "HOST-DE")) {
-            providerStaff.put(host, directory.addUser(Optional.of(admin), host.toLowerCase() + "-staff", host,
-                    Set.of(Role.PROVIDER_STAFF)));
-        }
     }
 
     /** A case of {@code analyst}'s agency with one item per URL; returns the case id. */
@@ -114,24 +120,26 @@ public final class OperationsFixture implements AutoCloseable {
         return caseId;
     }
 
-    /** A delivery to providers that accept everything (HTTP 202) and remember the orders they got. */
-    public OrderDelivery accepting() {
-        Transport transport = (endpoint, key, type, body) -> {
-            String json = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-            if (json.contains("\"kind\":\"order\"")) {
-                synchronized (delivered) {
-                    delivered.add(new String[] {endpoint.getPath().substring(1),
-                            json.replaceAll(".*\"order\":\"([^\"]+)\".*", "$1")});
-                }
+    /** Recipients that acknowledge everything with 202 and remember it. */
+    public Transport accepting() {
+        return (endpoint, key, type, body) -> {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            String provider = endpoint.getHost().replace(".test", "").toUpperCase();
+            synchronized (delivered) {
+                (text.startsWith("{\"kind\":\"order\"") ? delivered : other).add(new String[] {provider, text, key});
             }
-            return new Transport.Response(202, "{}");
+            return new Transport.Response(202, "{\"status\":\"accepted\"}");
         };
-        return new OrderDelivery(new OrderOutbox(database, audit, clock), transport, DeliverySettings.defaults(List.of()),
-                clock);
     }
 
-    public WorkflowDispatcher dispatcher(OrderDelivery delivery) {
-        return new WorkflowDispatcher(orders, referrals, delivery, clock);
+    public OutboxDispatcher dispatcher(Transport transport) {
+        return new OutboxDispatcher(orders, referrals, outbox, transport, DeliverySettings.defaults(List.of()), clock);
+    }
+
+    /** Delivers what the outbox holds now (procedures notices after approvals). */
+    public OrderDelivery.Report deliverPending(Transport transport) {
+        return new OrderDelivery(outbox, transport, DeliverySettings.defaults(List.of()), clock)
+                .deliverPending(Integer.MAX_VALUE);
     }
 
     @Override

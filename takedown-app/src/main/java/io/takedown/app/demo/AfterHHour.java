@@ -70,7 +70,8 @@ final class AfterHHour {
         delivery.deliverPending(Integer.MAX_VALUE);
         clock.advance(Duration.between(clock.instant(), hHour));
         listener.note("H-hour " + hHour + ": every approved order goes out at once");
-        StrikeReport report = platform.strike().strike(people.coordinator(), actionId, platform.dispatcher(delivery));
+        StrikeReport report = platform.strike().strike(people.coordinator(), actionId, platform.dispatcher(
+                DeliverySettings.defaults(List.of(server.ca().certificate())).withParallelism(256)));
         acts.add(emit(new DemoAct.Strike(report)));
 
         List<DemoAct.Snapshot> snapshots = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.takedown.operations.plan.ActionDay;
 import io.takedown.operations.plan.ActionDays;
 import io.takedown.operations.plan.ActionPlanning;
 import io.takedown.operations.plan.Target;
+import io.takedown.orders.Deadlines;
 import io.takedown.orders.OrderService;
 import io.takedown.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class AfterActionService {
     public static final List<Duration> CHECKPOINTS = List.of(Duration.ofHours(1), Duration.ofHours(24),
             Duration.ofDays(7));
 
-    private static final List<Duration> BUCKETS = List.of(Duration.ofMinutes(10), OrderService.DEADLINE,
+    private static final List<Duration> BUCKETS = List.of(Duration.ofMinutes(10), Deadlines.REMOVAL,
             Duration.ofHours(3), Duration.ofHours(24));
 
     private final Database database;
@@ -90,7 +91,7 @@ public final class AfterActionService {
         groups.forEach((group, members) -> {
             List<Duration> durations = members.stream().map(AfterActionService::timeToRemoval)
                     .flatMap(Optional::stream).sorted().toList();
-            int withinHour = (int) durations.stream().filter(d -> d.compareTo(OrderService.DEADLINE) <= 0).count();
+            int withinHour = (int) durations.stream().filter(d -> d.compareTo(Deadlines.REMOVAL) <= 0).count();
             out.add(new AfterAction.RemovalTimes(group, members.size(), durations.size(), withinHour,
                     quantile(durations, 0.5), quantile(durations, 0.9),
                     durations.isEmpty() ? Optional.empty() : Optional.of(durations.getLast())));

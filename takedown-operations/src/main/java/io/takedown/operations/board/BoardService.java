@@ -88,12 +88,13 @@ public final class BoardService {
         } else if (order.isEmpty() || order.get().receivedAt().isEmpty()) {
             state = TargetState.SENT;
         } else {
+            // A contest (Art. 9) does not suspend the hour: a contested order still counts as overdue or removed.
             state = switch (order.get().status()) {
                 case "EXECUTED" -> TargetState.REMOVED;
-                case "SUSPENDED" -> TargetState.ANNEX_III;
-                case "CONTESTED" -> TargetState.CONTESTED;
                 case "CEASED" -> TargetState.CEASED;
-                default -> order.get().overdueAt(now) ? TargetState.OVERDUE : TargetState.ACKNOWLEDGED;
+                default -> order.get().overdueAt(now) ? TargetState.OVERDUE
+                        : order.get().status().equals("SUSPENDED") ? TargetState.ANNEX_III
+                        : order.get().contestedAt().isPresent() ? TargetState.CONTESTED : TargetState.ACKNOWLEDGED;
             };
         }
         return new Tracked(target, state, order);
@@ -122,6 +123,7 @@ public final class BoardService {
         int sent = 0;
         int acknowledged = 0;
         int escalated = 0;
+        int contested = 0;
         Optional<Instant> next = Optional.empty();
         for (Tracked t : members) {
             n[t.state().ordinal()]++;
@@ -134,7 +136,10 @@ public final class BoardService {
             if (t.order().flatMap(OrderState::escalatedAt).isPresent()) {
                 escalated++;
             }
-            if (t.state() == TargetState.ACKNOWLEDGED) {
+            if (t.order().flatMap(OrderState::contestedAt).isPresent()) {
+                contested++;
+            }
+            if (t.state() == TargetState.ACKNOWLEDGED || t.state() == TargetState.CONTESTED) {
                 Instant deadline = t.order().flatMap(OrderState::deadlineAt).orElseThrow();
                 if (next.isEmpty() || deadline.isBefore(next.get())) {
                     next = Optional.of(deadline);
@@ -143,12 +148,13 @@ public final class BoardService {
         }
         return new Board.Row(key, members.size(), n[TargetState.PLANNED.ordinal()], n[TargetState.HELD.ordinal()],
                 n[TargetState.NOT_FIRED.ordinal()], n[TargetState.FAILED.ordinal()], sent, acknowledged,
-                n[TargetState.REMOVED.ordinal()], n[TargetState.OVERDUE.ordinal()], n[TargetState.CONTESTED.ordinal()],
+                n[TargetState.REMOVED.ordinal()], n[TargetState.OVERDUE.ordinal()], contested,
                 n[TargetState.ANNEX_III.ordinal()], escalated, next);
     }
 
     private static List<Board.Countdown> countdowns(List<Tracked> tracked, Instant now) {
-        return tracked.stream().filter(t -> t.state() == TargetState.ACKNOWLEDGED)
+        return tracked.stream().filter(t -> t.state() == TargetState.ACKNOWLEDGED
+                        || t.state() == TargetState.CONTESTED)
                 .map(t -> {
                     Instant deadline = t.order().flatMap(OrderState::deadlineAt).orElseThrow();
                     return new Board.Countdown(t.target().id(), t.target().orderId().getAsLong(), t.target().provider(),

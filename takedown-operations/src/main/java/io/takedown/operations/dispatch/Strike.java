@@ -76,10 +76,11 @@ public final class Strike {
                     notFired.merge(reasonKind(target.outcomeReason().orElse("")), 1, Integer::sum);
                 } else if (outcome == TargetOutcome.FIRED && target.firedAt().isEmpty()) {
                     Optional<OrderStates.OrderState> state = target.orderId().stream().mapToObj(states::get).findFirst();
-                    if (state.isPresent() && state.get().receivedAt().isPresent()) {
-                        // Sent by a run that died before recording it: record, never send twice.
-                        ActionDays.fired(connection, target.id(), state.get().receivedAt().get(),
-                                "sent before an interruption");
+                    if (state.isPresent() && !state.get().status().equals("APPROVED")) {
+                        // Queued (or sent) by a run that died before recording it: record it, never queue it
+                        // twice; the relay delivers what is still queued under the same idempotency key.
+                        ActionDays.fired(connection, target.id(), state.get().receivedAt().orElse(now),
+                                "queued before an interruption");
                         alreadySent[0]++;
                     } else {
                         toFire.add(target);
@@ -94,19 +95,20 @@ public final class Strike {
         }
         List<Shot> shots = toFire.stream().map(t -> new Shot(t.id(), t.kind(), t.kind() == TargetKind.ORDER
                 ? t.orderId().getAsLong() : t.referralId().getAsLong(), t.provider(), senders.get(t.agency()))).toList();
-        List<ShotResult> results = shots.isEmpty() ? List.of() : dispatcher.fire(shots);
+        // Also with nothing new to fire: a resumed strike delivers what an interrupted one left queued.
+        List<ShotResult> results = dispatcher.fire(shots);
         int delivered = (int) results.stream().filter(ShotResult::delivered).count();
         database.inTransaction(connection -> {
             for (ShotResult result : results) {
-                if (result.delivered()) {
-                    ActionDays.fired(connection, result.targetId(), result.at(), result.detail());
-                } else {
+                if (result.outcome() == ShotResult.Outcome.FAILED) {
                     ActionDays.decide(connection, result.targetId(), TargetOutcome.FAILED, result.detail());
+                } else {
+                    ActionDays.fired(connection, result.targetId(), result.at(), result.detail());
                 }
             }
             ActionDays.setStatus(connection, actionId, ActionStatus.STRUCK, "struck_at", clock.instant());
             audit.append(connection, actor.name(), actor.agency(), "action-struck", "action:" + actionId,
-                    delivered + " delivered, " + (results.size() - delivered) + " failed, " + notFired.values().stream()
+                    delivered + " acknowledged, " + failed(results) + " failed, " + notFired.values().stream()
                             .mapToInt(Integer::intValue).sum() + " not fired");
             return null;
         });
@@ -154,13 +156,19 @@ public final class Strike {
 
     private static StrikeReport report(long actionId, List<ShotResult> results, Map<String, Integer> notFired,
                                        int alreadySent, Duration elapsed) {
-        long first = results.stream().mapToLong(ShotResult::sentNanos).min().orElse(0);
-        long last = results.stream().mapToLong(ShotResult::sentNanos).max().orElse(0);
-        long[] latencies = results.stream().mapToLong(ShotResult::latencyNanos).sorted().toArray();
+        List<ShotResult> sent = results.stream().filter(r -> r.outcome() != ShotResult.Outcome.FAILED).toList();
+        long first = sent.stream().mapToLong(ShotResult::sentNanos).min().orElse(0);
+        long last = sent.stream().mapToLong(ShotResult::sentNanos).max().orElse(0);
+        long[] latencies = sent.stream().mapToLong(ShotResult::latencyNanos).sorted().toArray();
         int delivered = (int) results.stream().filter(ShotResult::delivered).count();
-        return new StrikeReport(actionId, results.size(), delivered, results.size() - delivered, Map.copyOf(notFired),
-                alreadySent, Duration.ofNanos(last - first), percentile(latencies, 0.50), percentile(latencies, 0.99),
-                elapsed);
+        int failed = failed(results);
+        return new StrikeReport(actionId, results.size(), delivered, results.size() - delivered - failed, failed,
+                Map.copyOf(notFired), alreadySent, Duration.ofNanos(last - first), percentile(latencies, 0.50),
+                percentile(latencies, 0.99), elapsed);
+    }
+
+    private static int failed(List<ShotResult> results) {
+        return (int) results.stream().filter(r -> r.outcome() == ShotResult.Outcome.FAILED).count();
     }
 
     static Duration percentile(long[] sorted, double p) {

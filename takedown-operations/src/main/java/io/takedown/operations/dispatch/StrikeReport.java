@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param fired        targets handed to delivery in this run
  * @param delivered    of those, acknowledged by the provider
+ * @param queued       of those, still in the outbox: retrying with backoff, or out of band
  * @param failed       of those, failed for good (the reason is on the target)
  * @param notFired     targets held back, by reason
  * @param alreadySent  targets a previous, interrupted run had already sent
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param p50          median send latency (request out to provider's answer)
  * @param p99          99th percentile of the same
  */
-public record StrikeReport(long actionId, int fired, int delivered, int failed, Map<String, Integer> notFired,
+public record StrikeReport(long actionId, int fired, int delivered, int queued, int failed, Map<String, Integer> notFired,
                            int alreadySent, Duration spread, Duration p50, Duration p99, Duration elapsed) {
 
     public int notFiredTotal() {

@@ -14,6 +14,7 @@ import io.takedown.operations.ActionAccess;
 import io.takedown.operations.OrderStates;
 import io.takedown.operations.deconfliction.Conflict;
 import io.takedown.operations.deconfliction.Deconfliction;
+import io.takedown.orders.Deadlines;
 import io.takedown.orders.OrderService;
 import io.takedown.store.Database;
 import io.takedown.store.Timestamps;
@@ -234,7 +235,7 @@ public final class ActionPlanning {
                 OrderStates.OrderState state = states.get(target.orderId().getAsLong());
                 if (state != null && state.firstForProvider() && !state.emergency()) {
                     firstOrders.add(target);
-                    if (now.plus(OrderService.PRIOR_NOTICE).isAfter(day.hHour())) {
+                    if (now.plus(Deadlines.PRIOR_NOTICE).isAfter(day.hHour())) {
                         tooLate.add("target " + target.id() + " (first order to " + target.provider() + ")");
                     }
                 }
@@ -248,7 +249,7 @@ public final class ActionPlanning {
             List<Conflict> conflicts = Deconfliction.conflicts(connection, actor, actionId, day.coordinator());
             String document = PlanDocument.json(day, targets, conflicts, firstOrders, actor, now);
             Signer signer = keys.signer(day.coordinator());
-            String jws = signer.jws(document);
+            String jws = PlanSignature.sign(signer, document);
             try (PreparedStatement update = connection.prepareStatement("UPDATE action_day SET status = 'FROZEN', "
                     + "frozen_by = ?, frozen_at = ?, plan_document = ?, plan_signature = ?, plan_key_id = ? "
                     + "WHERE id = ? AND status = 'PLANNING'")) {
@@ -273,7 +274,8 @@ public final class ActionPlanning {
         ActionDay day = get(actor, actionId);
         SignedPlan plan = day.plan().orElseThrow(() -> ActionAccess.conflict("action day " + actionId
                 + " is not frozen yet"));
-        return Signer.verifyJws(keys.signer(day.coordinator()).publicKey(), plan.jws())
+        Signer coordinator = keys.signer(day.coordinator());
+        return PlanSignature.verify(plan.jws(), coordinator.keyId(), coordinator.publicKey())
                 .map(plan.document()::equals).orElse(false);
     }
 

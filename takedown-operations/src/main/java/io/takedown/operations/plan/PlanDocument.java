@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.takedown.access.Actor;
 import io.takedown.operations.deconfliction.Conflict;
+import io.takedown.orders.Deadlines;
 import io.takedown.orders.OrderService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,7 +56,7 @@ final class PlanDocument {
         }
         ObjectNode notice = root.putObject("prior_notice");
         notice.put("rule", "Art. 3(2): 12 hours before a provider's first order unless an emergency");
-        notice.put("approve_first_orders_by", day.hHour().minus(OrderService.PRIOR_NOTICE).toString());
+        notice.put("approve_first_orders_by", day.hHour().minus(Deadlines.PRIOR_NOTICE).toString());
         ArrayNode first = notice.putArray("first_orders");
         firstOrders.forEach(t -> first.add(t.id()));
         root.put("emergency_exceptions", targets.stream().filter(Target::emergency).count());

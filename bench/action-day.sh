@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# An action day at scale: ORDERS removal orders to PROVIDERS simulated providers on loopback, struck at
+# H-hour through the composition root; prints spread, p50/p99 send latency and completeness.
+#   bench/action-day.sh [ORDERS] [PROVIDERS] [--database JDBC-URL]      default 10000 500, embedded SQLite
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/.mvn/jdk.sh"; takedown_pick_jdk
+orders="${1:-10000}"; providers="${2:-500}"; shift $(( $# > 2 ? 2 : $# ))
+(cd "$root" && ./mvnw -B -q -DskipTests package -pl takedown-bench -am >&2)
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xmx4g -XX:+UseParallelGC --add-modules jdk.incubator.vector \
+  -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
+  io.takedown.bench.ActionDayBench --orders "$orders" --providers "$providers" "$@"
