@@ -28,6 +28,11 @@ import io.takedown.infra.resurfacing.RemovalIntake;
 import io.takedown.infra.resurfacing.ResurfacingWatch;
 import io.takedown.orders.OrderDelivery;
 import io.takedown.orders.OrderOutbox;
+import io.takedown.monitor.MonitorService;
+import io.takedown.monitor.Channels;
+import io.takedown.monitor.evidence.EvidenceService;
+import io.takedown.monitor.evidence.WarcArchive;
+import io.takedown.monitor.frontier.FrontierStore;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.signals.SignalRegistry;
@@ -72,6 +77,13 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<OrderOutbox> orderOutbox = new Lazy<>(() -> new OrderOutbox(database(), audit(), clock()));
     private final Lazy<OrderDelivery> orderDelivery =
             new Lazy<>(() -> orderDelivery(DeliverySettings.fromDirectory(home().root())));
+    // The monitor matches captures with a matcher over every bank, built per crawl cycle; when the banks
+    // line's long-lived matching service lands, hand its lookup here instead.
+    private final Lazy<MonitorService> monitor = new Lazy<>(() -> new MonitorService(
+            new FrontierStore(database(), clock()), home().resolve("warcs"), audit(), cases(),
+            () -> matcher(MatchSettings.DEFAULTS)::match, Channels.readers(), clock(), WarcArchive.DEFAULT_ROTATE_BYTES));
+    private final Lazy<EvidenceService> evidence = new Lazy<>(() -> new EvidenceService(monitor().store(),
+            home().resolve("warcs"), home().resolve("keys"), cases(), audit(), clock()));
 
     private final Lazy<InfraEvaluation> infraEvaluation = new Lazy<>(InfraEvaluation::new);
     private final Lazy<MirrorReview> mirrorReview = new Lazy<>(() -> new MirrorReview(database(), audit(), clock()));
@@ -231,6 +243,16 @@ public final class Takedown implements AutoCloseable {
             return loaded.computeIfAbsent(code, c -> Signer.inDirectory(home().resolve("keys").resolve("agency")
                     .resolve(c)));
         };
+    }
+
+    /** Crawls outlets and their channels, keeps WARC evidence, matches captures (issue 16). */
+    public MonitorService monitor() {
+        return monitor.get();
+    }
+
+    /** Signed WACZ evidence packages of captures, and their verification. */
+    public EvidenceService evidence() {
+        return evidence.get();
     }
 
     private MatchService openMatching() {

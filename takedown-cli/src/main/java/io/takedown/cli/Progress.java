@@ -71,6 +71,14 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Moves the bar to {@code done} of {@code max} (a total that grows as work is discovered). */
+    void update(long done, long max) {
+        if (bar != null) {
+            bar.maxHint(Math.max(max, done));
+            bar.stepTo(done);
+        }
+    }
+
     @Override
     public void close() {
         if (bar != null && !closed) {

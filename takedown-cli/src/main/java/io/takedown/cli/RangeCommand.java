@@ -67,16 +67,33 @@ final class RangeCommand {
         @Option(names = "--ca-out", paramLabel = "FILE", description = "Write the range's certificate authority (PEM) "
                 + "here, e.g. DATA_DIR/trust/range-ca.pem, so order delivery trusts the range's HTTPS endpoints.")
         java.nio.file.Path caOut;
+        @Option(names = "--publish-every", defaultValue = "1h", paramLabel = "DURATION",
+                description = "Range time between two new articles of each outlet; 0 keeps the world as generated "
+                        + "(default ${DEFAULT-VALUE}).")
+        String publishEvery;
+        @Option(names = "--proxy-port", defaultValue = "0", description = "Port of the forward proxy on 127.0.0.1 "
+                + "(default: any free port).")
+        int proxyPort;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             World world = options.world();
-            RangeClock clock = new RangeClock(Instant.parse("2026-03-01T09:00:00Z"), speed);
+            Instant start = Instant.parse("2026-03-01T09:00:00Z");
+            RangeClock clock = new RangeClock(start, speed);
+            java.time.Duration every = publishEvery.equals("0") ? java.time.Duration.ZERO
+                    : MonitorCommands.Crawl.duration(publishEvery);
             PrintWriter out = spec.commandLine().getOut();
-            try (RangeServer server = new RangeServer(world, clock).start()) {
-                out.printf("range seed %d (%s) on loopback; range clock x%.0f%n", world.seed(), world.size().name(), speed);
+            try (RangeServer server = new RangeServer(world, clock, new io.takedown.range.evolution.Evolution(start, every))
+                    .start();
+                 io.takedown.range.proxy.RangeProxy proxy = new io.takedown.range.proxy.RangeProxy(server::resolve)
+                         .start(proxyPort)) {
+                out.printf("range seed %d (%s) on loopback; range clock x%.0f; outlets publish every %s of range time%n",
+                        world.seed(), world.size().name(), speed, every.isZero() ? "never" : every);
+                out.printf("forward proxy: http://%s:%d  (e.g. http_proxy=http://%1$s:%2$d wget ..., or "
+                        + "takedown monitor crawl --proxy %1$s:%2$d)%n", proxy.address().getHostString(),
+                        proxy.address().getPort());
                 for (Outlet outlet : world.outlets()) {
                     for (String domain : outlet.domains()) {
                         var address = server.resolve(domain).orElseThrow();

@@ -20,6 +20,7 @@ import picocli.CommandLine;
             DirectoryCommands.DirectoryCommand.class, CaseCommands.CaseCommand.class, ReferralCommands.ReferralCommand.class,
             OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
             ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
+            MonitorCommands.MonitorCommand.class, EvidenceCommands.EvidenceCommand.class,
             SignalsCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,
             InfraCommand.class,
             CommandLine.HelpCommand.class})

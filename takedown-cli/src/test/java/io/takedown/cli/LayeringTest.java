@@ -122,4 +122,24 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackage("io.takedown.signals.media.ffm..")
                 .should().dependOnClassesThat().resideInAPackage("io.takedown.signals.media.ffm..").check(classes);
     }
+
+    @Test
+    void monitorPartsPointOneWay() {
+        // evidence and frontier are the monitor's ground: they know nothing of crawling, matching or cases.
+        noClasses().that().resideInAnyPackage("io.takedown.monitor.evidence..", "io.takedown.monitor.frontier..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.monitor.crawl..",
+                        "io.takedown.monitor.capture..", "io.takedown.banks..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.takedown.monitor.crawl..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.monitor.capture..", "io.takedown.banks..",
+                        "io.takedown.cases..", "io.takedown.range..")
+                .check(classes);
+        slices().matching("io.takedown.monitor.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheRangeAndItsUsersKnowTheRange() {
+        noClasses().that().resideInAPackage("io.takedown.monitor..")
+                .should().dependOnClassesThat().resideInAPackage("io.takedown.range..").check(classes);
+    }
 }

@@ -61,7 +61,11 @@ public final class Channels {
 
     public static String index(Outlet outlet, List<Article> latest) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
-                + escape(outlet.name()) + "</title></head><body>\n<h1>" + escape(outlet.name())
+                + escape(outlet.name()) + "</title>"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
+                + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom.xml\"></head><body>\n"
+                + "<nav><a href=\"/newsletters/\">Newsletters</a> | <a href=\"/downloads/\">Apps</a></nav>\n<h1>"
+                + escape(outlet.name())
                 + "</h1>\n<p>" + Texts.MARK + "</p>\n<ul>\n");
         for (Article article : latest) {
             html.append("<li><a href=\"/articles/").append(article.number()).append(".html\">")

@@ -77,10 +77,23 @@ public final class RangeServer implements AutoCloseable {
     private final List<HttpServer> edges = new ArrayList<>();
     private final InfraSimulation infra;
 
+    private final io.takedown.range.evolution.Evolution evolution;
+
     public RangeServer(World world, RangeClock clock) {
+        this(world, clock, io.takedown.range.evolution.Evolution.STATIC);
+    }
+
+    /** A range whose outlets keep publishing as range time passes. */
+    public RangeServer(World world, RangeClock clock, io.takedown.range.evolution.Evolution evolution) {
         this.world = world;
         this.clock = clock;
         this.infra = new InfraSimulation(Infrastructure.of(world));
+        this.evolution = evolution;
+    }
+
+    /** Articles {@code outlet} has published now, in range time. */
+    public int published(Outlet outlet) {
+        return evolution.published(world, outlet, clock.instant());
     }
 
     /** Binds every provider and CDN edge; refuses any address outside 127.0.0.0/8. */
@@ -250,6 +263,7 @@ public final class RangeServer implements AutoCloseable {
             return;
         }
         Optional<Content> content = Optional.empty();
+        int published = outlet.map(this::published).orElse(0);
         if (outlet.isPresent() && path.startsWith("/rehosted/")) {
             // Served only once a re-hosting provider has removed the original.
             content = notices.values().stream()
@@ -257,10 +271,11 @@ public final class RangeServer implements AutoCloseable {
                     .findFirst()
                     .flatMap(n -> {
                         URI original = URI.create(n.url());
-                        return SiteContent.render(world, outlet.get(), original.getHost(), original.getPath());
+                        return SiteContent.render(world, outlet.get(), original.getHost(), original.getPath(),
+                                published);
                     });
         } else if (outlet.isPresent()) {
-            content = SiteContent.render(world, outlet.get(), host, path);
+            content = SiteContent.render(world, outlet.get(), host, path, published);
         }
         if (content.isEmpty()) {
             content = infra.render(host, path, now).map(page -> new Content(page.type(), page.body()));
@@ -466,33 +481,50 @@ public final class RangeServer implements AutoCloseable {
         private SiteContent() {
         }
 
-        static Optional<Content> render(World world, Outlet outlet, String host, String path) {
+        static Optional<Content> render(World world, Outlet outlet, String host, String path, int published) {
             boolean primary = host.equals(outlet.primaryDomain());
             try {
                 if (primary) {
+                    Optional<io.takedown.range.evolution.ChannelSite.Page> channel =
+                            io.takedown.range.evolution.ChannelSite.render(world, outlet, published, path);
+                    if (channel.isPresent()) {
+                        return Optional.of(new Content(channel.get().type(), channel.get().bytes()));
+                    }
                     if (path.equals("/") || path.equals("/index.html")) {
-                        return html(Channels.index(outlet, latest(world, outlet)));
+                        return html(Channels.index(outlet, latest(world, outlet, published)));
                     }
                     if (path.equals("/feed.xml")) {
-                        return Optional.of(new Content("application/rss+xml", utf8(Channels.rss(outlet, latest(world, outlet)))));
+                        return Optional.of(new Content("application/rss+xml", utf8(Channels.rss(outlet, latest(world, outlet, published)))));
                     }
                     if (path.equals("/sitemap.xml")) {
                         List<String> urls = new ArrayList<>();
-                        for (int n = 0; n < world.size().articlesPerOutlet(); n++) {
+                        for (int n = 0; n < published; n++) {
                             urls.add("http://" + host + "/articles/" + n + ".html");
                         }
                         return Optional.of(new Content("application/xml", utf8(Channels.sitemap(urls))));
                     }
-                    Optional<Integer> article = number(path, "/articles/", ".html", world);
+                    Optional<Integer> article = number(path, "/articles/", ".html", published);
                     if (article.isPresent()) {
                         Article a = world.article(outlet, article.get());
                         return html(Channels.articlePage(a, world.copies(a)));
                     }
-                    Optional<Integer> media = number(path, "/media/", ".png", world);
+                    Optional<Integer> media = number(path, "/media/", ".png", published);
                     if (media.isPresent()) {
                         return Optional.of(new Content("image/png",
                                 Images.png(Images.original(world, world.article(outlet, media.get())))));
                     }
+                }
+                if (!primary && path.equals("/sitemap.xml")) {
+                    // A mirror lists the copies it carries.
+                    List<String> urls = new ArrayList<>();
+                    for (int n = 0; n < published; n++) {
+                        for (Copy copy : world.copies(world.article(outlet, n))) {
+                            if (copy.domain().equals(host)) {
+                                urls.add(copy.url());
+                            }
+                        }
+                    }
+                    return Optional.of(new Content("application/xml", utf8(Channels.sitemap(urls))));
                 }
                 if (path.equals("/robots.txt")) {
                     return Optional.of(new Content("text/plain", utf8(Channels.robots(host))));
@@ -500,7 +532,7 @@ public final class RangeServer implements AutoCloseable {
                 if (path.startsWith("/m/") || path.startsWith("/t/")) {
                     String file = path.substring(3);
                     String id = file.substring(0, file.lastIndexOf('.'));
-                    Optional<Copy> copy = copy(world, outlet, id).filter(c -> c.domain().equals(host));
+                    Optional<Copy> copy = copy(world, outlet, id, published).filter(c -> c.domain().equals(host));
                     if (copy.isEmpty()) {
                         return Optional.empty();
                     }
@@ -518,16 +550,16 @@ public final class RangeServer implements AutoCloseable {
             }
         }
 
-        private static List<Article> latest(World world, Outlet outlet) {
+        private static List<Article> latest(World world, Outlet outlet, int published) {
             List<Article> latest = new ArrayList<>();
-            int last = world.size().articlesPerOutlet() - 1;
+            int last = published - 1;
             for (int n = last; n >= Math.max(0, last - RangeExporter.LATEST + 1); n--) {
                 latest.add(world.article(outlet, n));
             }
             return latest;
         }
 
-        private static Optional<Copy> copy(World world, Outlet outlet, String id) {
+        private static Optional<Copy> copy(World world, Outlet outlet, String id, int published) {
             // o02-a00017-c1
             String[] parts = id.split("-");
             if (parts.length != 3 || !parts[0].equals(outlet.id())) {
@@ -535,19 +567,19 @@ public final class RangeServer implements AutoCloseable {
             }
             int number = Integer.parseInt(parts[1].substring(1));
             int copy = Integer.parseInt(parts[2].substring(1));
-            if (number >= world.size().articlesPerOutlet()) {
+            if (number >= published) {
                 return Optional.empty();
             }
             List<Copy> copies = world.copies(world.article(outlet, number));
             return copy < copies.size() ? Optional.of(copies.get(copy)) : Optional.empty();
         }
 
-        private static Optional<Integer> number(String path, String prefix, String suffix, World world) {
+        private static Optional<Integer> number(String path, String prefix, String suffix, int published) {
             if (!path.startsWith(prefix) || !path.endsWith(suffix)) {
                 return Optional.empty();
             }
             int n = Integer.parseInt(path.substring(prefix.length(), path.length() - suffix.length()));
-            return n >= 0 && n < world.size().articlesPerOutlet() ? Optional.of(n) : Optional.empty();
+            return n >= 0 && n < published ? Optional.of(n) : Optional.empty();
         }
 
         private static Optional<Content> html(String page) {

@@ -1,0 +1,36 @@
+package io.takedown.monitor.evidence;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.netpreserve.jwarc.WarcPayload;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/** Reads a captured payload back from the evidence archive by its reference. */
+public final class EvidenceReader {
+
+    private EvidenceReader() {
+    }
+
+    /** The payload (HTTP body) of the response record at {@code offset}. */
+    public static byte[] payload(Path folder, String file, long offset) throws IOException {
+        Path path = folder.resolve(file).normalize();
+        if (!path.startsWith(folder.normalize())) {
+            throw new IOException("evidence reference points outside the archive: " + file);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+             WarcReader reader = new WarcReader(Channels.newInputStream(channel.position(offset)))) {
+            Optional<WarcRecord> record = reader.next();
+            if (record.isEmpty() || !(record.get() instanceof WarcResponse response)) {
+                throw new IOException("no response record at " + file + "#" + offset);
+            }
+            Optional<WarcPayload> payload = response.payload();
+            return payload.isPresent() ? payload.get().body().stream().readAllBytes() : new byte[0];
+        }
+    }
+}
