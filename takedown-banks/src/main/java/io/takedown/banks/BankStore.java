@@ -162,7 +162,8 @@ public final class BankStore {
 
     /** Adds entries in one transaction and returns them; for large files use {@link #addBatch}. */
     public AddResult add(String bankName, List<NewEntry> entries, String actor) {
-        List<NewEntry> validated = validateAll(entries);
+        EntryBatch validated = newBatch(entries.size());
+        entries.forEach(validated::add);
         AddResult result = database.inTransaction(connection -> {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
@@ -174,7 +175,7 @@ public final class BankStore {
                 if (inserted[i]) {
                     added++;
                 } else {
-                    duplicates.add(validated.get(i).signal());
+                    duplicates.add(validated.signal(i));
                 }
             }
             finishAdd(connection, seq, bank, added, actor, now, added + " entries");
@@ -197,29 +198,40 @@ public final class BankStore {
     public record BatchResult(int added, int alreadyPresent, long seq) {
     }
 
+    /** An empty batch for {@link #addBatch(String, EntryBatch, String, String)}; entries are validated as added. */
+    public EntryBatch newBatch(int capacity) {
+        return new EntryBatch(this, capacity);
+    }
+
+    /** {@link #newBatch}, filled, then {@link #addBatch(String, EntryBatch, String, String)}. */
+    public BatchResult addBatch(String bankName, List<NewEntry> entries, String actor, String detail) {
+        EntryBatch batch = newBatch(entries.size());
+        entries.forEach(batch::add);
+        return addBatch(bankName, batch, actor, detail);
+    }
+
     /**
-     * Bulk path: inserts the entries in one transaction (sorted by value, which keeps the database's unique
+     * Bulk path: inserts the entries in one transaction, sorted by value (which keeps the database's unique
      * index warm; PostgreSQL streams them with COPY), without reading them back. Listeners hear
      * {@link BankListener#entriesChanged} once.
      */
-    public BatchResult addBatch(String bankName, List<NewEntry> entries, String actor, String detail) {
-        List<NewEntry> validated = new ArrayList<>(validateAll(entries));
-        validated.sort(Comparator.comparing((NewEntry e) -> e.signal().type()).thenComparing(e -> e.signal().value()));
+    public BatchResult addBatch(String bankName, EntryBatch batch, String actor, String detail) {
+        batch.sort();
         BatchResult result = database.inTransaction(connection -> {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             Instant now = clock.instant();
             int added;
-            if (database.dialect() == Dialect.POSTGRESQL && validated.size() >= 1_000) {
-                added = EntryInserts.copy(connection, bank.id(), seq, validated, actor, now);
+            if (database.dialect() == Dialect.POSTGRESQL && batch.size() >= 1_000) {
+                added = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
             } else {
                 added = 0;
-                for (boolean inserted : EntryInserts.batch(connection, bank.id(), seq, validated, actor, now)) {
+                for (boolean inserted : EntryInserts.batch(connection, bank.id(), seq, batch, actor, now)) {
                     added += inserted ? 1 : 0;
                 }
             }
             finishAdd(connection, seq, bank, added, actor, now, added + " entries" + (detail == null ? "" : " from " + detail));
-            return new BatchResult(added, validated.size() - added, seq);
+            return new BatchResult(added, batch.size() - added, seq);
         });
         if (result.added() > 0) {
             listeners.forEach(listener -> listener.entriesChanged(result.seq()));
@@ -401,6 +413,23 @@ public final class BankStore {
     }
 
     /**
+     * About how many entry changes were committed after {@code after} (the sum the change records give), so
+     * a catch-up can size its buffers once instead of growing them.
+     */
+    public long changeVolume(long after) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COALESCE(SUM(entries), 0) FROM bank_change WHERE seq > ?")) {
+                query.setLong(1, after);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
      * Streams the current state of every entry changed after {@code after} and returns the version this
      * reflects: every change up to it is included, none after it. One consistent read (a repeatable-read
      * transaction on PostgreSQL, one read transaction on SQLite).
@@ -523,15 +552,8 @@ public final class BankStore {
 
     // ---------------------------------------------------------------- internals
 
-    private List<NewEntry> validateAll(List<NewEntry> entries) {
-        List<NewEntry> validated = new ArrayList<>(entries.size());
-        for (NewEntry entry : entries) {
-            validated.add(validate(entry));
-        }
-        return validated;
-    }
-
-    private NewEntry validate(NewEntry entry) {
+    /** The entry in canonical form: signal value, labels; an invalid one throws, naming the problem. */
+    NewEntry validate(NewEntry entry) {
         Signal signal = entry.signal();
         var type = signals.find(signal.type()).orElseThrow(() -> new InvalidInputException(null,
                 "unknown signal type '" + signal.type() + "'; known: " + String.join(", ", signals.names())));

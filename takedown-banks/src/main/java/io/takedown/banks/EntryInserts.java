@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -29,7 +31,7 @@ final class EntryInserts {
     }
 
     /** Inserts in list order; element i is true when entry i was inserted, false when skipped as present. */
-    static boolean[] batch(Connection connection, long bankId, long seq, List<NewEntry> entries, String actor,
+    static boolean[] batch(Connection connection, long bankId, long seq, EntryBatch entries, String actor,
                            Instant now) throws SQLException {
         boolean[] inserted = new boolean[entries.size()];
         String at = Timestamps.format(now);
@@ -38,7 +40,7 @@ final class EntryInserts {
             for (int from = 0; from < entries.size(); from += BATCH) {
                 int to = Math.min(entries.size(), from + BATCH);
                 for (int i = from; i < to; i++) {
-                    bind(insert, bankId, seq, entries.get(i), actor, at);
+                    bind(insert, bankId, seq, entries, i, actor, at);
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
@@ -57,12 +59,11 @@ final class EntryInserts {
                 if (!inserted[i]) {
                     continue;
                 }
-                NewEntry entry = entries.get(i);
-                for (String l : entry.labels()) {
+                for (String l : entries.labels(i)) {
                     label.setString(1, l);
                     label.setLong(2, bankId);
-                    label.setString(3, entry.signal().type());
-                    label.setString(4, entry.signal().value());
+                    label.setString(3, entries.type(i));
+                    label.setString(4, entries.value(i));
                     label.addBatch();
                     if (++pending == BATCH) {
                         label.executeBatch();
@@ -77,30 +78,33 @@ final class EntryInserts {
         return inserted;
     }
 
-    private static void bind(PreparedStatement insert, long bankId, long seq, NewEntry entry, String actor, String at)
-            throws SQLException {
+    private static void bind(PreparedStatement insert, long bankId, long seq, EntryBatch entries, int i, String actor,
+                             String at) throws SQLException {
         insert.setLong(1, bankId);
-        insert.setString(2, entry.signal().type());
-        insert.setString(3, entry.signal().value());
-        if (entry.signal().quality().isPresent()) {
-            insert.setInt(4, entry.signal().quality().getAsInt());
+        insert.setString(2, entries.type(i));
+        insert.setString(3, entries.value(i));
+        OptionalInt quality = entries.quality(i);
+        if (quality.isPresent()) {
+            insert.setInt(4, quality.getAsInt());
         } else {
             insert.setNull(4, Types.INTEGER);
         }
-        insert.setString(5, entry.sourceRef().orElse(null));
-        insert.setString(6, entry.sourceBank().orElse(null));
+        insert.setString(5, entries.sourceRef(i));
+        insert.setString(6, entries.sourceBank(i));
         insert.setString(7, actor);
         insert.setString(8, at);
-        if (entry.confidence().isPresent()) {
-            insert.setDouble(9, entry.confidence().getAsDouble());
+        OptionalDouble confidence = entries.confidence(i);
+        if (confidence.isPresent()) {
+            insert.setDouble(9, confidence.getAsDouble());
         } else {
             insert.setNull(9, Types.REAL);
         }
-        insert.setString(10, entry.expiresAt().map(Timestamps::format).orElse(null));
+        insert.setString(10, entries.expiresAt(i).map(Timestamps::format).orElse(null));
         insert.setLong(11, seq);
-        insert.setString(12, entry.variant().map(Variant::transform).orElse(null));
-        if (entry.variant().isPresent() && entry.variant().get().of().isPresent()) {
-            insert.setLong(13, entry.variant().get().of().getAsLong());
+        Optional<Variant> variant = entries.variant(i);
+        insert.setString(12, variant.map(Variant::transform).orElse(null));
+        if (variant.isPresent() && variant.get().of().isPresent()) {
+            insert.setLong(13, variant.get().of().getAsLong());
         } else {
             insert.setNull(13, Types.BIGINT);
         }
@@ -110,9 +114,11 @@ final class EntryInserts {
      * PostgreSQL bulk path: the rows are streamed with COPY into a temporary table, then inserted with one
      * statement in value order (which keeps the unique index's pages warm); returns how many were inserted.
      */
-    static int copy(Connection connection, long bankId, long seq, List<NewEntry> entries, String actor, Instant now)
+    static int copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            // The insert below sorts the chunk by value; give it room to do so in memory, for this transaction.
+            statement.execute("SET LOCAL work_mem = '256MB'");
             statement.execute("CREATE TEMPORARY TABLE bank_import_stage (ord INTEGER, signal_type TEXT, signal_value "
                     + "TEXT, quality INTEGER, source_ref TEXT, source_bank TEXT, confidence DOUBLE PRECISION, "
                     + "expires_at TEXT, variant TEXT, variant_of BIGINT, labels TEXT) ON COMMIT DROP");
@@ -121,16 +127,18 @@ final class EntryInserts {
         try {
             CopyRows rows = new CopyRows(copy);
             for (int i = 0; i < entries.size(); i++) {
-                NewEntry entry = entries.get(i);
-                rows.field(Integer.toString(i)).field(entry.signal().type()).field(entry.signal().value())
-                        .field(entry.signal().quality().isPresent() ? Integer.toString(entry.signal().quality().getAsInt()) : null)
-                        .field(entry.sourceRef().orElse(null)).field(entry.sourceBank().orElse(null))
-                        .field(entry.confidence().isPresent() ? Double.toString(entry.confidence().getAsDouble()) : null)
-                        .field(entry.expiresAt().map(Timestamps::format).orElse(null))
-                        .field(entry.variant().map(Variant::transform).orElse(null))
-                        .field(entry.variant().flatMap(v -> v.of().isPresent() ? java.util.Optional.of(
-                                Long.toString(v.of().getAsLong())) : java.util.Optional.empty()).orElse(null))
-                        .field(String.join(";", entry.labels())).end();
+                OptionalInt quality = entries.quality(i);
+                OptionalDouble confidence = entries.confidence(i);
+                Optional<Variant> variant = entries.variant(i);
+                rows.field(Integer.toString(i)).field(entries.type(i)).field(entries.value(i))
+                        .field(quality.isPresent() ? Integer.toString(quality.getAsInt()) : null)
+                        .field(entries.sourceRef(i)).field(entries.sourceBank(i))
+                        .field(confidence.isPresent() ? Double.toString(confidence.getAsDouble()) : null)
+                        .field(entries.expiresAt(i).map(Timestamps::format).orElse(null))
+                        .field(variant.map(Variant::transform).orElse(null))
+                        .field(variant.isPresent() && variant.get().of().isPresent()
+                                ? Long.toString(variant.get().of().getAsLong()) : null)
+                        .field(String.join(";", entries.labels(i))).end();
             }
             rows.flush();
             copy.endCopy();

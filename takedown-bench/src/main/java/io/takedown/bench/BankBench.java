@@ -36,8 +36,9 @@ import javax.imageio.ImageIO;
  */
 public final class BankBench {
 
+    /** The launcher's ({@code ./takedown}) JVM options, so the figures are those of the command users run. */
     private static final List<String> JVM = List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseParallelGC",
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+            "-XX:MaxNewSize=256m", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
 
     private BankBench() {
     }
@@ -79,7 +80,7 @@ public final class BankBench {
         Path hashHome = out.resolve("home-hash");
         Run hashRun = median(runs, () -> run(jar, hashHome, null, "hash", image.toString(),
                 "--signals", "pdq", "--format", "csv", "--no-progress"));
-        String pdq = hashRun.output().lines().skip(1).findFirst().orElseThrow().split(",")[1];
+        String pdq = pdqOf(hashRun.output());
         System.err.printf(Locale.ROOT, "query image PDQ %s, hashing it takes %.2f s%n", pdq, hashRun.seconds());
 
         BenchTable table = new BenchTable("n", "Store", "Build", "Import (s)", "Import rows/s", "Import RSS (MiB)",
@@ -175,6 +176,18 @@ public final class BankBench {
                 () -> new IllegalStateException("no timing in: " + output));
         String[] parts = timing.split(" ");
         return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]) / 1024.0, process.exitValue(), output);
+    }
+
+    /** The pdq column of {@code hash --format csv} output (other lines, e.g. JVM warnings, are skipped). */
+    private static String pdqOf(String output) {
+        List<String> lines = output.lines().toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("path,")) {
+                int column = Arrays.asList(lines.get(i).split(",")).indexOf("pdq");
+                return lines.get(i + 1).split(",")[column];
+            }
+        }
+        throw new IllegalStateException("no hash output in:\n" + output);
     }
 
     private static void check(Run run) {

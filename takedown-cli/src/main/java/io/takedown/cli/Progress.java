@@ -10,6 +10,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
+    private final long startedNanos = System.nanoTime();
+    private boolean closed;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -48,8 +50,6 @@ final class Progress implements AutoCloseable {
                 .build());
     }
 
-    private long startedNanos = System.nanoTime();
-
     /** Moves a bytes bar to {@code bytes} and shows the row rate. */
     void rows(long bytes, long rows) {
         if (bar != null) {
@@ -86,8 +86,6 @@ final class Progress implements AutoCloseable {
             bar.close();
         }
     }
-
-    private boolean closed;
 
     static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);

@@ -1,7 +1,9 @@
 package io.takedown.banks.exchange;
 
 import io.takedown.banks.BankStore;
+import io.takedown.banks.EntryBatch;
 import io.takedown.banks.NewEntry;
+import io.takedown.core.InvalidInputException;
 import io.takedown.banks.matching.MatchService;
 import io.takedown.core.TakedownException;
 import java.io.BufferedReader;
@@ -18,6 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class BankImport {
 
-    /** Told how an import goes; called on the importing thread. */
+    /** Told how an import goes; progress and bad rows come from the thread that reads the file. */
     public interface Listener {
         /** {@code bytes} of {@code totalBytes} of the current file read, {@code rows} good rows so far (all files). */
         default void progress(Path file, long bytes, long totalBytes, long rows) {
@@ -92,23 +98,88 @@ public final class BankImport {
         return new Result(results, added, present, bad, service.version(), Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * Reads, validates and sorts on one thread while the calling thread writes the previous chunk: the
+     * database's single writer is never idle waiting for parsing.
+     */
     private FileResult importFile(ExchangeReader reader, String bankName, Path file, ExchangeFormat format,
                                   String defaultSignalType, String actor, Listener listener, long[] rows) {
         long[] counts = new long[3]; // added, already present, bad rows
+        BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        long total = sizeOf(file);
+        Thread parser = Thread.ofPlatform().name("takedown-import-read").daemon().unstarted(() -> {
+            Object last = END;
+            try {
+                read(reader, file, format, defaultSignalType, listener, rows, counts, total, stop, prepared);
+            } catch (RuntimeException | Error e) {
+                last = e;
+            } finally {
+                if (!stop.get()) {
+                    try {
+                        prepared.put(last);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        parser.start();
+        try {
+            while (true) {
+                Object next = prepared.take();
+                if (next == END) {
+                    break;
+                }
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                BankStore.BatchResult result = store.addBatch(bankName, (EntryBatch) next, actor,
+                        file.getFileName().toString());
+                counts[0] += result.added();
+                counts[1] += result.alreadyPresent();
+            }
+            parser.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TakedownException(TakedownException.Kind.IO, "import of " + file + " interrupted", e);
+        } finally {
+            stop.set(true);
+            prepared.clear(); // unblocks a reader waiting to hand over a chunk after a failed write
+            parser.interrupt();
+        }
+        listener.progress(file, total, total, rows[0]);
+        return new FileResult(file, counts[0], counts[1], counts[2]);
+    }
+
+    private static final Object END = new Object();
+
+    private void read(ExchangeReader reader, Path file, ExchangeFormat format, String defaultSignalType,
+                      Listener listener, long[] rows, long[] counts, long total, AtomicBoolean stop,
+                      BlockingQueue<Object> prepared) {
         try (CountingStream bytes = new CountingStream(Files.newInputStream(file))) {
-            long total = Files.size(file);
             // Undecodable bytes become U+FFFD, which the reader reports as a bad row with its line number.
             BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
             String source = file.getFileName().toString();
-            List<NewEntry> pending = new ArrayList<>(Math.min(chunk, 1 << 16));
+            EntryBatch[] pending = {store.newBatch(Math.min(chunk, 1 << 16))};
             reader.stream(format, text, defaultSignalType, source, new ExchangeReader.Sink() {
                 @Override
-                public void entry(NewEntry entry) {
-                    pending.add(entry);
+                public void entry(int line, NewEntry entry) {
+                    try {
+                        pending[0].add(entry);
+                    } catch (InvalidInputException e) {
+                        // The reader accepted it but the store does not (e.g. a confidence out of range): a bad row.
+                        error(new ImportReport.RowError(line, e.reason()));
+                        return;
+                    }
                     rows[0]++;
-                    if (pending.size() >= chunk) {
-                        write(bankName, pending, actor, source, counts);
+                    if (pending[0].size() >= chunk) {
+                        handOver(pending[0], stop, prepared);
+                        pending[0] = store.newBatch(chunk);
                     }
                     if ((rows[0] & 0x3FFF) == 0) {
                         listener.progress(file, bytes.count, total, rows[0]);
@@ -121,8 +192,7 @@ public final class BankImport {
                     listener.badRow(file, error);
                 }
             });
-            write(bankName, pending, actor, source, counts);
-            listener.progress(file, total, total, rows[0]);
+            handOver(pending[0], stop, prepared);
         } catch (NoSuchFileException e) {
             throw new TakedownException(TakedownException.Kind.NOT_FOUND, "no such file: " + file);
         } catch (IOException e) {
@@ -131,17 +201,30 @@ public final class BankImport {
             throw new TakedownException(TakedownException.Kind.IO, "cannot read " + file + ": "
                     + e.getCause().getMessage(), e);
         }
-        return new FileResult(file, counts[0], counts[1], counts[2]);
     }
 
-    private void write(String bankName, List<NewEntry> pending, String actor, String source, long[] counts) {
-        if (pending.isEmpty()) {
+    private static void handOver(EntryBatch batch, AtomicBoolean stop, BlockingQueue<Object> prepared) {
+        if (batch.isEmpty()) {
             return;
         }
-        BankStore.BatchResult result = store.addBatch(bankName, pending, actor, source);
-        counts[0] += result.added();
-        counts[1] += result.alreadyPresent();
-        pending.clear();
+        if (stop.get()) {
+            throw new CancellationException("import stopped");
+        }
+        batch.sort(); // here, while the writer is busy with the previous batch
+        try {
+            prepared.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import stopped");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Counts the bytes read, for the progress bar. */

@@ -39,7 +39,8 @@ public final class ExchangeReader {
 
     /** Receives what a file yields, row by row, as it is read. */
     public interface Sink {
-        void entry(NewEntry entry);
+        /** A good row's entry; a row may hold several (an HMA line with several signals). */
+        void entry(int line, NewEntry entry);
 
         void error(ImportReport.RowError error);
     }
@@ -55,7 +56,7 @@ public final class ExchangeReader {
         List<ImportReport.RowError> errors = new ArrayList<>();
         stream(format, input, defaultSignalType, sourceName, new Sink() {
             @Override
-            public void entry(NewEntry entry) {
+            public void entry(int line, NewEntry entry) {
                 entries.add(entry);
             }
 
@@ -109,7 +110,7 @@ public final class ExchangeReader {
                 }
                 try {
                     for (NewEntry entry : parse(format, trimmed, defaultSignalType, sourceName, lineNumber, columns)) {
-                        sink.entry(entry);
+                        sink.entry(lineNumber, entry);
                     }
                 } catch (InvalidInputException e) {
                     sink.error(new ImportReport.RowError(lineNumber, e.reason()));

@@ -55,9 +55,16 @@ final class BankIndex {
 
     /** Applies changes in order; additions of PDQ hashes are gathered and built into segments in bulk. */
     final class Applier {
-        private long[] words = new long[1024];
-        private int[] ids = new int[256];
+        private long[] words;
+        private int[] ids;
         private int pending;
+
+        Applier(long expected) {
+            int capacity = (int) Math.max(256, Math.min(expected, 1 << 26));
+            words = new long[capacity * 4];
+            ids = new int[capacity];
+        }
+
         private int added;
         private int removed;
 
@@ -91,8 +98,9 @@ final class BankIndex {
                 case "pdq" -> {
                     PdqHash hash = PdqHash.fromHex(change.value());
                     if (pending == ids.length) {
-                        ids = Arrays.copyOf(ids, pending * 2);
-                        words = Arrays.copyOf(words, pending * 8);
+                        int grown = pending + (pending >> 1);
+                        ids = Arrays.copyOf(ids, grown);
+                        words = Arrays.copyOf(words, grown * 4);
                     }
                     words[pending * 4] = hash.w0();
                     words[pending * 4 + 1] = hash.w1();
@@ -122,7 +130,10 @@ final class BankIndex {
 
         private void flush() {
             if (pending > 0) {
-                pdq.addAll(Arrays.copyOf(words, pending * 4), Arrays.copyOf(ids, pending), pending);
+                // Handed over as they are when nearly full (the index keeps them): no second copy of millions.
+                boolean tight = pending >= ids.length - (ids.length >> 4);
+                pdq.addAll(tight ? words : Arrays.copyOf(words, pending * 4), tight ? ids : Arrays.copyOf(ids, pending),
+                        pending);
                 pending = 0;
             }
         }
@@ -136,8 +147,9 @@ final class BankIndex {
         }
     }
 
-    Applier applier() {
-        return new Applier();
+    /** An applier sized for about {@code expected} changes. */
+    Applier applier(long expected) {
+        return new Applier(expected);
     }
 
     void writeTo(SnapshotWriter out) {

@@ -192,7 +192,7 @@ public final class MatchService implements AutoCloseable {
                 LOG.warn("bank index snapshot {} cannot be used ({}): rebuilding it from the store", file, reason);
             }
             BankIndex fresh = BankIndex.empty();
-            BankIndex.Applier applier = fresh.applier();
+            BankIndex.Applier applier = fresh.applier(store.changeVolume(-1));
             long built = store.activeSignals(applier::accept);
             int[] counts = applier.finish();
             install(fresh, built, store.changeToken(built).orElseThrow());
@@ -246,7 +246,7 @@ public final class MatchService implements AutoCloseable {
                 return new RefreshResult(from, version, 0, 0);
             }
             stale = false; // cleared before reading: an event for a later commit marks it again
-            BankIndex.Applier applier = index.applier();
+            BankIndex.Applier applier = index.applier(store.changeVolume(from));
             long to = store.changesSince(from, applier::accept);
             int[] counts = applier.finish();
             version = to;

@@ -122,8 +122,10 @@ public final class PdqIndex {
             }
             return;
         }
-        long[] w = words.length == count * 4 ? words : Arrays.copyOf(words, count * 4);
-        int[] i = ids.length == count ? ids : Arrays.copyOf(ids, count);
+        // Arrays a little longer than needed are kept as they are (the segment reads only the first count).
+        boolean tight = ids.length - count <= ids.length >> 4 && words.length >= count * 4;
+        long[] w = tight ? words : Arrays.copyOf(words, count * 4);
+        int[] i = tight ? ids : Arrays.copyOf(ids, count);
         Segment segment = builder.build(w, i, count);
         writeLock.lock();
         try {

@@ -1,0 +1,160 @@
+package io.takedown.banks;
+
+import io.takedown.signals.Signal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Validated entries on their way into one transaction, held compactly: a bulk import keeps a few hundred
+ * thousand of them in memory at a time, so the common fields are parallel arrays and the rare ones (labels,
+ * confidence, expiry, variant) an object only where present. Built by {@link BankStore#newBatch}; not
+ * thread-safe (one thread fills it, then hands it over whole).
+ */
+public final class EntryBatch {
+
+    private static final int NO_QUALITY = -1;
+
+    /** The rarely present parts of an entry. */
+    private record Extra(Set<String> labels, OptionalDouble confidence, Optional<Instant> expiresAt,
+                         Optional<Variant> variant) {
+    }
+
+    private final BankStore store;
+    private String[] types;
+    private String[] values;
+    private int[] qualities;
+    private String[] refs;
+    private String[] sourceBanks;
+    private Extra[] extras;
+    private int size;
+    private boolean sorted;
+
+    EntryBatch(BankStore store, int capacity) {
+        this.store = store;
+        int initial = Math.max(16, capacity);
+        types = new String[initial];
+        values = new String[initial];
+        qualities = new int[initial];
+        refs = new String[initial];
+        sourceBanks = new String[initial];
+    }
+
+    /** Validates the entry (an invalid one throws, naming the problem) and keeps it. */
+    public EntryBatch add(NewEntry entry) {
+        NewEntry valid = store.validate(entry);
+        if (size == types.length) {
+            int grown = size + (size >> 1);
+            types = Arrays.copyOf(types, grown);
+            values = Arrays.copyOf(values, grown);
+            qualities = Arrays.copyOf(qualities, grown);
+            refs = Arrays.copyOf(refs, grown);
+            sourceBanks = Arrays.copyOf(sourceBanks, grown);
+            if (extras != null) {
+                extras = Arrays.copyOf(extras, grown);
+            }
+        }
+        types[size] = valid.signal().type();
+        values[size] = valid.signal().value();
+        qualities[size] = valid.signal().quality().orElse(NO_QUALITY);
+        refs[size] = valid.sourceRef().orElse(null);
+        sourceBanks[size] = valid.sourceBank().orElse(null);
+        if (!valid.labels().isEmpty() || valid.confidence().isPresent() || valid.expiresAt().isPresent()
+                || valid.variant().isPresent()) {
+            if (extras == null) {
+                extras = new Extra[types.length];
+            }
+            extras[size] = new Extra(valid.labels(), valid.confidence(), valid.expiresAt(), valid.variant());
+        }
+        size++;
+        sorted = false;
+        return this;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * Orders the entries by signal type and value: inserted in this order, the database's unique index is
+     * written page after page instead of at random.
+     */
+    public void sort() {
+        if (sorted || size < 2) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer, String>comparing(i -> types[i]).thenComparing(i -> values[i]));
+        types = permute(types, order, new String[types.length]);
+        values = permute(values, order, new String[values.length]);
+        refs = permute(refs, order, new String[refs.length]);
+        sourceBanks = permute(sourceBanks, order, new String[sourceBanks.length]);
+        if (extras != null) {
+            extras = permute(extras, order, new Extra[extras.length]);
+        }
+        int[] q = new int[qualities.length];
+        for (int i = 0; i < size; i++) {
+            q[i] = qualities[order[i]];
+        }
+        qualities = q;
+        sorted = true;
+    }
+
+    private <T> T[] permute(T[] from, Integer[] order, T[] into) {
+        for (int i = 0; i < size; i++) {
+            into[i] = from[order[i]];
+        }
+        return into;
+    }
+
+    String type(int i) {
+        return types[i];
+    }
+
+    String value(int i) {
+        return values[i];
+    }
+
+    OptionalInt quality(int i) {
+        return qualities[i] == NO_QUALITY ? OptionalInt.empty() : OptionalInt.of(qualities[i]);
+    }
+
+    String sourceRef(int i) {
+        return refs[i];
+    }
+
+    String sourceBank(int i) {
+        return sourceBanks[i];
+    }
+
+    Set<String> labels(int i) {
+        return extras == null || extras[i] == null ? Set.of() : extras[i].labels();
+    }
+
+    OptionalDouble confidence(int i) {
+        return extras == null || extras[i] == null ? OptionalDouble.empty() : extras[i].confidence();
+    }
+
+    Optional<Instant> expiresAt(int i) {
+        return extras == null || extras[i] == null ? Optional.empty() : extras[i].expiresAt();
+    }
+
+    Optional<Variant> variant(int i) {
+        return extras == null || extras[i] == null ? Optional.empty() : extras[i].variant();
+    }
+
+    Signal signal(int i) {
+        return new Signal(types[i], values[i], quality(i));
+    }
+}
