@@ -4,7 +4,9 @@
 # side by side with the same commands of an older build in the same run.
 #   bench/banks.sh [N...]                 e.g. bench/banks.sh 2100000 10000000
 # OLD_REF (default 49fa90c, the code before persistent indexes) is built from git into bench-out/old-src;
-# OLD_MAX (default 2100000) is the largest n the old build is run at (it rebuilds its index on every call).
+# OLD_MAX (default 2100000) is the largest n the old build is run at (it rebuilds its index on every call);
+# OLD_STORES (default sqlite; sqlite,postgresql for both) where it runs (on PostgreSQL its import makes two
+# round trips per row).
 # Peak RSS and wall time come from /usr/bin/time (apt-get install time).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,7 +23,8 @@ if [ "$old_ref" != "none" ]; then
     git -C "$root" archive "$old_ref" | tar -x -C "$old_src"
     (cd "$old_src" && ./mvnw -B -q -DskipTests package -pl takedown-cli -am >&2)
   fi
-  old_args=(--old-jar "$old_src/takedown-cli/target/takedown-cli.jar" --old-max "${OLD_MAX:-2100000}")
+  old_args=(--old-jar "$old_src/takedown-cli/target/takedown-cli.jar" --old-max "${OLD_MAX:-2100000}"
+    --old-stores "${OLD_STORES:-sqlite}")
 fi
 pg_args=(); [ -n "${TAKEDOWN_BENCH_POSTGRES_URL:-}" ] && pg_args=(--postgres "$TAKEDOWN_BENCH_POSTGRES_URL")
 n_args=(); for n in "${sizes[@]}"; do n_args+=(--n "$n"); done

@@ -29,7 +29,8 @@ import javax.imageio.ImageIO;
  *
  * <pre>
  * java ... io.takedown.bench.BankBench --new-jar takedown-cli.jar [--old-jar old/takedown-cli.jar]
- *     [--n 2100000 --n 10000000] [--old-max 2100000] [--postgres JDBC-URL] [--runs 3] [--out DIR]
+ *     [--n 2100000 --n 10000000] [--old-max 2100000] [--old-stores sqlite,postgresql] [--postgres JDBC-URL]
+ *     [--runs 3] [--out DIR]
  * </pre>
  *
  * The PostgreSQL database is wiped before each import: give it one of its own.
@@ -52,6 +53,7 @@ public final class BankBench {
         Path newJar = null;
         Path oldJar = null;
         int oldMax = 2_100_000;
+        List<String> oldStores = List.of("sqlite");
         String postgres = null;
         int runs = 3;
         Path out = Path.of("bench-out/banks");
@@ -61,6 +63,7 @@ public final class BankBench {
                 case "--new-jar" -> newJar = Path.of(args[++i]);
                 case "--old-jar" -> oldJar = Path.of(args[++i]);
                 case "--old-max" -> oldMax = Integer.parseInt(args[++i]);
+                case "--old-stores" -> oldStores = List.of(args[++i].split(","));
                 case "--postgres" -> postgres = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -95,7 +98,7 @@ public final class BankBench {
             for (String store : stores) {
                 measure(table, "Takedown (persistent index)", newJar, n, store, postgres, hex, image, runs, hashRun, out,
                         true);
-                if (oldJar != null && n <= oldMax) {
+                if (oldJar != null && n <= oldMax && oldStores.contains(store)) {
                     measure(table, "before (rebuild per call)", oldJar, n, store, postgres, hex, image, runs, hashRun,
                             out, false);
                 }
