@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A crawl in its own JVM, for {@link CrashResumeTest} to kill: {@code DB-URL WARC-DIR PROXY-PORT DOMAIN}.
- * Adds the outlet on first start, then crawls through the range's proxy until done (or killed).
+ * Adds the outlet on first start, then crawls through the range's proxy until done (or killed); a restart after
+ * the cycle finished does nothing.
  */
 public final class CrawlChild {
 
@@ -31,6 +32,13 @@ public final class CrawlChild {
                     256 * 1024);
             if (monitor.outlets().isEmpty()) {
                 monitor.addOutlet("outlet", List.of("http://" + args[3] + "/"), List.of(), Optional.empty());
+            }
+            // A kill can land after the cycle finished (on a fast machine the whole crawl fits in the test's random
+            // delay); the restarted child must then not begin a second cycle, which would fetch every URL again.
+            boolean finishedBefore = monitor.store().lastCycle().map(c -> c.finishedAt().isPresent()).orElse(false);
+            if (finishedBefore) {
+                System.out.println("done already");
+                return;
             }
             CrawlSummary summary = monitor.crawlOnce(CrawlRequest.of(Route.proxy(new InetSocketAddress("127.0.0.1",
                     Integer.parseInt(args[2]))), CrawlSettings.RANGE.withInFlight(8)));
