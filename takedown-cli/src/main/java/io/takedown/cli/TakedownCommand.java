@@ -83,6 +83,7 @@ public final class TakedownCommand {
     public static CommandLine commandLine() {
         TakedownCommand root = new TakedownCommand();
         CommandLine commandLine = new CommandLine(root);
+        standardHelpEverywhere(commandLine, commandLine.getCommandSpec().versionProvider());
         commandLine.setExitCodeExceptionMapper(e -> switch (e) {
             case CommandLine.ParameterException usage -> ExitCodes.USAGE;
             case TakedownException t -> ExitCodes.of(t.kind());
@@ -109,13 +110,47 @@ public final class TakedownCommand {
         return commandLine;
     }
 
-    /** Version from the jar manifest, or "development" when run from classes. */
+    /**
+     * Gives every command below {@code commandLine} {@code -h/--help} and {@code -V/--version}, so a command
+     * added later cannot forget them (picocli only adds them where the annotation asks).
+     */
+    static void standardHelpEverywhere(CommandLine commandLine, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixinStandardHelpOptions() && spec.optionsMap().get("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            if (spec.versionProvider() == null) {
+                spec.versionProvider(version);
+            }
+            standardHelpEverywhere(sub, version);
+        }
+    }
+
+    /** The build: version, git commit and time from the jar's {@code build.properties}, and the Java running it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = TakedownCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"takedown " + (version == null ? "development" : version),
+            java.util.Properties build = new java.util.Properties();
+            try (java.io.InputStream in = TakedownCommand.class.getResourceAsStream("build.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // An unreadable resource leaves the fields unknown; --version still answers.
+            }
+            String version = known(build.getProperty("version"), TakedownCommand.class.getPackage().getImplementationVersion());
+            String commit = known(build.getProperty("commit"), null);
+            String dirty = "true".equals(build.getProperty("dirty")) ? " with uncommitted changes" : "";
+            String time = known(build.getProperty("time"), null);
+            return new String[] {"takedown " + (version == null ? "development" : version)
+                    + (commit == null ? "" : " (commit " + commit + dirty + (time == null ? "" : ", committed " + time) + ")"),
                 "Java " + Runtime.version() + " on " + System.getProperty("os.name")};
+        }
+
+        /** Unfiltered placeholders (a build without git) count as unknown. */
+        private static String known(String value, String fallback) {
+            return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
         }
     }
 }
