@@ -1,6 +1,8 @@
 package io.takedown.app;
 
 import io.takedown.audit.AuditLog;
+import io.takedown.audit.AuditVerifier;
+import io.takedown.audit.LogFiles;
 import io.takedown.audit.Signer;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.exchange.BankImport;
@@ -35,6 +37,7 @@ import io.takedown.monitor.evidence.WarcArchive;
 import io.takedown.monitor.frontier.FrontierStore;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.delivery.DeliverySettings;
+import io.takedown.oversight.AuditReview;
 import io.takedown.signals.SignalRegistry;
 import io.takedown.store.Database;
 import java.time.Clock;
@@ -58,7 +61,8 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<MatchService> matching;
     private final Lazy<BankImport> bankImport = new Lazy<>(() -> new BankImport(banks(), this::matching));
     private final Lazy<Signer> signer;
-    private final Lazy<AuditLog> audit = new Lazy<>(() -> new AuditLog(database().dialect(), signer(), clock()));
+    private final Lazy<AuditLog> audit = new Lazy<>(() -> new AuditLog(database(), this::signer, clock(), logFiles()));
+    private final Lazy<AuditReview> auditReview = new Lazy<>(() -> new AuditReview(database(), audit(), this::auditTrust));
     private final Lazy<Directory> directory = new Lazy<>(() -> new Directory(database(), audit()));
     private final Lazy<CaseService> cases = new Lazy<>(() -> new CaseService(database(), audit(), clock()));
     private final Lazy<ReferralService> referrals =
@@ -171,6 +175,26 @@ public final class Takedown implements AutoCloseable {
 
     public AuditLog audit() {
         return audit.get();
+    }
+
+    /** The audit log's copy outside the database: {@code DATA_DIR/log/}. */
+    public LogFiles logFiles() {
+        return new LogFiles(home().resolve("log"));
+    }
+
+    /** Authorised verification, proofs and checkpoints of the audit log. */
+    public AuditReview auditReview() {
+        return auditReview.get();
+    }
+
+    /**
+     * What verification trusts in this data directory: the log's public key(s) as found (never created), the
+     * copy outside the database, and the witnesses configured in {@code log/witnesses}.
+     */
+    public AuditVerifier.Trust auditTrust() {
+        List<java.security.PublicKey> keys = new ArrayList<>();
+        Signer.publicKeyIn(home().resolve("keys")).ifPresent(keys::add);
+        return new AuditVerifier.Trust(keys, List.of(), 0, List.of(), java.util.Optional.of(logFiles()));
     }
 
     public Directory directory() {

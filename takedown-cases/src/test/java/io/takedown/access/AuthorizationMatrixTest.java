@@ -3,6 +3,7 @@ package io.takedown.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.takedown.audit.AuditLog;
+import io.takedown.audit.AuditVerifier;
 import io.takedown.audit.Signer;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Directory;
@@ -14,6 +15,7 @@ import io.takedown.orders.Impossibility;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.OutboxMessage;
 import io.takedown.orders.TransparencyReport;
+import io.takedown.oversight.AuditReview;
 import io.takedown.store.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +54,7 @@ class AuthorizationMatrixTest {
 
     /** Case-level actions. */
     enum CaseAct { CREATE_CASE, ADD_ITEM, VIEW_ITEM, DECONFLICT, CREATE_REFERRAL, SEND_REFERRAL, REFERRAL_OUTCOME,
-        DRAFT_ORDER, REPORT, MANAGE_DIRECTORY }
+        DRAFT_ORDER, REPORT, MANAGE_DIRECTORY, VERIFY_AUDIT }
 
     // ------------------------------------------------------------------ the promise, independently stated
 
@@ -94,6 +96,7 @@ class AuthorizationMatrixTest {
             case DRAFT_ORDER -> new Rule(EnumSet.of(Role.ANALYST), ISSUING);
             case REPORT -> new Rule(EnumSet.of(Role.APPROVER, Role.COORDINATOR, Role.AUDITOR), AUTHORITIES);
             case MANAGE_DIRECTORY -> new Rule(EnumSet.of(Role.ADMIN), AUTHORITIES);
+            case VERIFY_AUDIT -> new Rule(EnumSet.of(Role.AUDITOR, Role.ADMIN), AUTHORITIES);
         };
     }
 
@@ -157,7 +160,7 @@ class AuthorizationMatrixTest {
         }
         boolean own = actor.agency().equals("NL-CA");
         return switch (act) {
-            case CREATE_CASE, DECONFLICT, REPORT, MANAGE_DIRECTORY -> Outcome.DONE;
+            case CREATE_CASE, DECONFLICT, REPORT, MANAGE_DIRECTORY, VERIFY_AUDIT -> Outcome.DONE;
             case VIEW_ITEM -> sees(actor, handling) ? Outcome.DONE : Outcome.NOT_FOUND;
             case ADD_ITEM, CREATE_REFERRAL, DRAFT_ORDER ->
                     own ? Outcome.DONE : sees(actor, handling) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
@@ -176,6 +179,7 @@ class AuthorizationMatrixTest {
     private CaseService cases;
     private ReferralService referrals;
     private OrderService orders;
+    private AuditReview review;
     private Actor admin;
     private Actor drafter;
     private Actor issuer;
@@ -191,7 +195,9 @@ class AuthorizationMatrixTest {
                 .resolve("takedown-matrix-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".db");
         dbFile = file;
         database = Database.open("jdbc:sqlite:" + file);
-        AuditLog audit = new AuditLog(database.dialect(), Signer.ephemeral(), clock);
+        Signer signer = Signer.ephemeral();
+        AuditLog audit = new AuditLog(database.dialect(), signer, clock);
+        review = new AuditReview(database, audit, () -> AuditVerifier.Trust.key(signer.publicKey()));
         directory = new Directory(database, audit);
         cases = new CaseService(database, audit, clock);
         referrals = new ReferralService(database, directory, audit, clock);
@@ -307,6 +313,11 @@ class AuthorizationMatrixTest {
             case REPORT -> TransparencyReport.forYear(database, actor, 2026);
             case MANAGE_DIRECTORY -> directory.addAgency(Optional.of(actor), "NEW-" + agencies++, "n", "NL",
                     AgencyKind.NGO, Optional.empty());
+            case VERIFY_AUDIT -> {
+                if (!review.verify(actor).intact()) {
+                    throw new AssertionError("the record does not verify");
+                }
+            }
         }
     }
 

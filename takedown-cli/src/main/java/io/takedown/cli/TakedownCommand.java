@@ -18,7 +18,7 @@ import picocli.CommandLine;
         description = "Find, refer and remove terrorist content; tested on a synthetic range only.",
         subcommands = {DemoCommand.class, HashCommand.class, BankCommand.class, MatchCommand.class, RangeCommand.class,
             DirectoryCommands.DirectoryCommand.class, CaseCommands.CaseCommand.class, ReferralCommands.ReferralCommand.class,
-            OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, ReportCommands.AuditCommand.class,
+            OrderCommands.OrderCommand.class, ReportCommands.ReportCommand.class, AuditCommands.AuditCommand.class,
             ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
             MonitorCommands.MonitorCommand.class, EvidenceCommands.EvidenceCommand.class,
             SignalsCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,

@@ -73,6 +73,17 @@ class LayeringTest {
     }
 
     @Test
+    void theRecordKnowsNothingOfCasesOrders() {
+        noClasses().that().resideInAPackage("io.takedown.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.access..", "io.takedown.cases..",
+                        "io.takedown.orders..", "io.takedown.oversight..", "io.takedown.banks..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.takedown.audit.tlog..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.takedown.store..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void signalTypesDoNotDependOnEachOther() {
         slices().matching("io.takedown.signals.(md5|sha256|pdq|text|url)..").should().notDependOnEachOther()
                 .check(classes);

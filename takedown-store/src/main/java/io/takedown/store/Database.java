@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock embeddedLock = new ReentrantLock();
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private Connection embedded;
+    /** Work to do once the transaction running on this thread has committed (see {@link #afterCommit}). */
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private Database(Dialect dialect, DataSource dataSource, String url) {
         this.dialect = dialect;
@@ -121,27 +123,55 @@ public final class Database implements AutoCloseable {
         return transaction(work, "BEGIN DEFERRED");
     }
 
+    /**
+     * Runs {@code hook} after the transaction running on this thread commits, outside it; never if it rolls
+     * back. For effects that must follow the data, not precede it (the audit log publishes its checkpoint
+     * outside the database this way).
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void afterCommit(Runnable hook) {
+        java.util.List<Runnable> hooks = afterCommit.get();
+        if (hooks == null) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        hooks.add(hook);
+    }
+
     private <T> T transaction(SqlWork<T> work, String begin) {
         if (inside.get()) {
             throw new NestedTransactionException();
         }
+        java.util.List<Runnable> hooks = new java.util.ArrayList<>();
+        T result;
         inside.set(true);
+        afterCommit.set(hooks);
         try {
-            if (dialect == Dialect.SQLITE) {
-                embeddedLock.lock();
-                try {
-                    return run(embeddedConnection(), work, begin);
-                } finally {
-                    embeddedLock.unlock();
-                }
-            }
-            try (Connection connection = dataSource.getConnection()) {
-                return run(connection, work, begin);
-            } catch (SQLException e) {
-                throw storageError(e);
-            }
+            result = transactionOnce(work, begin);
         } finally {
             inside.remove();
+            afterCommit.remove();
+        }
+        // Outside the transaction and its lock: a hook may run transactions of its own.
+        for (Runnable hook : hooks) {
+            hook.run();
+        }
+        return result;
+    }
+
+    private <T> T transactionOnce(SqlWork<T> work, String begin) {
+        if (dialect == Dialect.SQLITE) {
+            embeddedLock.lock();
+            try {
+                return run(embeddedConnection(), work, begin);
+            } finally {
+                embeddedLock.unlock();
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return run(connection, work, begin);
+        } catch (SQLException e) {
+            throw storageError(e);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.takedown.audit;
 
+import io.takedown.audit.tlog.Ed25519;
+import io.takedown.audit.tlog.NoteSigner;
+import io.takedown.audit.tlog.NoteVerifier;
 import io.takedown.core.TakedownException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,19 +104,49 @@ public final class Signer {
     }
 
     /**
-     * The key id: the RFC 7638 JWK thumbprint of the Ed25519 public key, base64url SHA-256 over
-     * {@code {"crv":"Ed25519","kty":"OKP","x":"..."}} (members in that order, no spaces).
+     * The key id ({@code kid}): the RFC 7638 JWK thumbprint of the Ed25519 public key, i.e. base64url (no
+     * padding) of SHA-256 over {@code {"crv":"Ed25519","kty":"OKP","x":"<base64url key>"}} (RFC 8037 members
+     * in lexicographic order, no whitespace).
      */
     public static String keyIdOf(PublicKey key) {
-        byte[] encoded = key.getEncoded();
-        byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + b64.encodeToString(raw) + "\"}";
+        String jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + b64.encodeToString(Ed25519.raw(key)) + "\"}";
         try {
-            return b64.encodeToString(MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return b64.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(jwk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Signs notes (checkpoints) under {@code name}, the log's origin. */
+    public NoteSigner noteSigner(String name) {
+        return NoteSigner.ed25519(name, privateKey, publicKey);
+    }
+
+    /** The verifier key of {@link #noteSigner(String)}. */
+    public NoteVerifier noteVerifier(String name) {
+        return new NoteVerifier(name, NoteVerifier.ED25519, publicKey);
+    }
+
+    /** The public key kept in {@code directory}, without creating anything; empty when there is none. */
+    public static java.util.Optional<PublicKey> publicKeyIn(Path directory) {
+        Path publicFile = directory.resolve("signing-ed25519.pub");
+        if (!Files.exists(publicFile)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TakedownException(TakedownException.Kind.IO, "cannot read the public key " + publicFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Signer[kid=" + keyId + "]"; // never the private key
     }
 
     /**
