@@ -4,6 +4,8 @@ import io.takedown.audit.AuditLog;
 import io.takedown.audit.AuditVerifier;
 import io.takedown.audit.LogFiles;
 import io.takedown.audit.Signer;
+import io.takedown.audit.backup.Backups;
+import io.takedown.audit.witness.Cosigning;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.exchange.BankImport;
 import io.takedown.banks.matching.MatchService;
@@ -192,9 +194,23 @@ public final class Takedown implements AutoCloseable {
      * copy outside the database, and the witnesses configured in {@code log/witnesses}.
      */
     public AuditVerifier.Trust auditTrust() {
-        List<java.security.PublicKey> keys = new ArrayList<>();
-        Signer.publicKeyIn(home().resolve("keys")).ifPresent(keys::add);
-        return new AuditVerifier.Trust(keys, List.of(), 0, List.of(), java.util.Optional.of(logFiles()));
+        List<java.security.PublicKey> keys = new ArrayList<>(Signer.publicKeysIn(home().resolve("keys")));
+        List<io.takedown.audit.tlog.NoteVerifier> witnesses = cosigning().witnesses().stream()
+                .map(Cosigning.Configured::key).toList();
+        // A cosigned checkpoint counts when at least one configured witness cosigned it.
+        return new AuditVerifier.Trust(keys, witnesses, witnesses.isEmpty() ? 0 : 1, List.of(),
+                java.util.Optional.of(logFiles()));
+    }
+
+    /** Online backup and verified restore of this data directory's database and log. */
+    public Backups backups() {
+        String url = config.databaseUrl().orElse("jdbc:sqlite:" + home().resolve(Database.EMBEDDED_FILE).toAbsolutePath());
+        return new Backups(url, home().root(), () -> Signer.publicKeysIn(home().resolve("keys")), clock());
+    }
+
+    /** The witnesses the log asks ({@code log/witnesses}) and asking them. */
+    public Cosigning cosigning() {
+        return new Cosigning(database(), logFiles());
     }
 
     public Directory directory() {

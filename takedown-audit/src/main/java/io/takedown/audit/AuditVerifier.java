@@ -90,15 +90,16 @@ public final class AuditVerifier {
             problems.add(new Problem(n, "unsigned", "entries exist but no signed checkpoint covers them"));
         }
 
-        for (Note note : external(trust)) {
+        for (External external : external(trust)) {
+            Note note = external.note();
             Checkpoint body = Checkpoint.of(note);
             if (origin.isPresent() && !origin.get().equals(body.origin())) {
                 problems.add(new Problem(1, "fork", "a checkpoint of origin " + body.origin() + " was issued, but the "
                         + "database's log is " + origin.get()));
                 continue;
             }
-            boolean fromWitness = !trust.witnesses().isEmpty();
-            Optional<String> signers = verified(note, logVerifiers, body.origin(), trust.witnesses(), trust.quorum());
+            boolean fromWitness = external.quorum() > 0;
+            Optional<String> signers = verified(note, logVerifiers, body.origin(), trust.witnesses(), external.quorum());
             if (signers.isEmpty()) {
                 problems.add(new Problem(Math.max(1, Math.min(body.size(), n + 1)), "bad-checkpoint-signature",
                         "a checkpoint at size " + body.size() + " is not signed by a trusted log key"
@@ -116,15 +117,20 @@ public final class AuditVerifier {
     private static List<Note> candidates(Scan scan, Trust trust) {
         List<Note> all = new ArrayList<>();
         scan.head.ifPresent(all::add);
-        all.addAll(external(trust));
+        external(trust).forEach(e -> all.add(e.note()));
         return all;
     }
 
-    private static List<Note> external(Trust trust) {
-        List<Note> all = new ArrayList<>(trust.checkpoints());
+    /** A checkpoint from outside the database and how many witnesses must have cosigned it. */
+    private record External(Note note, int quorum) {
+    }
+
+    private static List<External> external(Trust trust) {
+        List<External> all = new ArrayList<>();
+        trust.checkpoints().forEach(n -> all.add(new External(n, trust.quorum())));
         trust.files().ifPresent(files -> {
-            files.checkpoint().ifPresent(all::add);
-            files.cosigned().ifPresent(all::add);
+            files.checkpoint().ifPresent(n -> all.add(new External(n, 0)));
+            files.cosigned().ifPresent(n -> all.add(new External(n, trust.quorum())));
         });
         return all;
     }

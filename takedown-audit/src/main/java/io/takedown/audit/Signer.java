@@ -4,25 +4,20 @@ import io.takedown.audit.tlog.Ed25519;
 import io.takedown.audit.tlog.NoteSigner;
 import io.takedown.audit.tlog.NoteVerifier;
 import io.takedown.core.TakedownException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * An Ed25519 key pair kept in the data directory ({@code keys/}), created on first use. Signs audit
- * checkpoints and removal orders; anyone holding the public key verifies them.
+ * An Ed25519 signing key (the log's in {@code keys/}, an agency's in {@code keys/agency/CODE/}; stored by
+ * {@link KeySlot}). Signs audit checkpoints, removal orders and plans; anyone holding the public key verifies
+ * them. Its {@code kid} is the RFC 7638 thumbprint. The private key never leaves this object.
  */
 public final class Signer {
 
@@ -30,37 +25,18 @@ public final class Signer {
     private final PublicKey publicKey;
     private final String keyId;
 
-    private Signer(KeyPair pair) {
+    Signer(KeyPair pair) {
         this.privateKey = pair.getPrivate();
         this.publicKey = pair.getPublic();
         this.keyId = keyIdOf(publicKey);
     }
 
-    /** Loads {@code DIR/signing-ed25519.key}, or creates it (owner-readable only). */
+    /**
+     * The current key of the key directory {@code directory}, created on first use; protected at rest with the
+     * passphrase in {@code $TAKEDOWN_KEY_PASSPHRASE} when set (see {@link KeySlot}).
+     */
     public static Signer inDirectory(Path directory) {
-        Path privateFile = directory.resolve("signing-ed25519.key");
-        Path publicFile = directory.resolve("signing-ed25519.pub");
-        try {
-            KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            if (Files.exists(privateFile)) {
-                PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
-                PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
-                return new Signer(new KeyPair(publicKey, privateKey));
-            }
-            Files.createDirectories(directory);
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.write(publicFile, pair.getPublic().getEncoded());
-            Files.write(privateFile, pair.getPrivate().getEncoded());
-            try {
-                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the directory's own protection applies.
-            }
-            return new Signer(pair);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new TakedownException(TakedownException.Kind.IO, "cannot load or create the signing key in "
-                    + directory + ": " + e.getMessage(), e);
-        }
+        return KeySlot.fromEnvironment(directory).openOrCreate();
     }
 
     /** A throwaway key, for tests. */
@@ -129,19 +105,14 @@ public final class Signer {
         return new NoteVerifier(name, NoteVerifier.ED25519, publicKey);
     }
 
-    /** The public key kept in {@code directory}, without creating anything; empty when there is none. */
+    /** The current public key kept in {@code directory}, without creating anything; empty when there is none. */
     public static java.util.Optional<PublicKey> publicKeyIn(Path directory) {
-        Path publicFile = directory.resolve("signing-ed25519.pub");
-        if (!Files.exists(publicFile)) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(KeyFactory.getInstance("Ed25519")
-                    .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new TakedownException(TakedownException.Kind.IO, "cannot read the public key " + publicFile + ": "
-                    + e.getMessage(), e);
-        }
+        return new KeySlot(directory, java.util.Optional.empty()).publicKeys().stream().findFirst();
+    }
+
+    /** Every public key of {@code directory}, current and rotated out, so old signatures verify; creates nothing. */
+    public static java.util.List<PublicKey> publicKeysIn(Path directory) {
+        return new KeySlot(directory, java.util.Optional.empty()).publicKeys();
     }
 
     @Override

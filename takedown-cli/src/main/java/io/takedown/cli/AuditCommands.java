@@ -35,7 +35,8 @@ final class AuditCommands {
     }
 
     @Command(name = "audit", description = "The audit trail: a transparency log with signed checkpoints and proofs.",
-            subcommands = {Verify.class, CheckpointCommand.class, Prove.class, Consistency.class, VerifyProof.class})
+            subcommands = {Verify.class, CheckpointCommand.class, Prove.class, Consistency.class, VerifyProof.class,
+                WitnessCommands.Add.class, WitnessCommands.Cosign.class})
     static final class AuditCommand extends LegalCommands.Group {
     }
 
