@@ -195,11 +195,20 @@ public final class Takedown implements AutoCloseable {
      */
     public AuditVerifier.Trust auditTrust() {
         List<java.security.PublicKey> keys = new ArrayList<>(Signer.publicKeysIn(home().resolve("keys")));
-        List<io.takedown.audit.tlog.NoteVerifier> witnesses = cosigning().witnesses().stream()
-                .map(Cosigning.Configured::key).toList();
+        List<Cosigning.Configured> configured = cosigning().witnesses();
+        List<io.takedown.audit.tlog.NoteVerifier> witnesses = configured.stream().map(Cosigning.Configured::key).toList();
+        // What the witnesses themselves hold: a truncation shows even when log/ was deleted with the database rows.
+        List<io.takedown.audit.tlog.Note> fromWitnesses = configured.isEmpty() ? List.of() : AuditLog.head(database())
+                .map(head -> cosigning().latestFromWitnesses(io.takedown.audit.tlog.Checkpoint.of(head).origin()))
+                .orElse(List.of());
         // A cosigned checkpoint counts when at least one configured witness cosigned it.
-        return new AuditVerifier.Trust(keys, witnesses, witnesses.isEmpty() ? 0 : 1, List.of(),
+        return new AuditVerifier.Trust(keys, witnesses, witnesses.isEmpty() ? 0 : 1, fromWitnesses,
                 java.util.Optional.of(logFiles()));
+    }
+
+    /** The log key's id (RFC 7638 thumbprint), if this data directory has one; never creates a key. */
+    public java.util.Optional<String> logKeyId() {
+        return Signer.publicKeyIn(home().resolve("keys")).map(Signer::keyIdOf);
     }
 
     /** Online backup and verified restore of this data directory's database and log. */

@@ -34,8 +34,17 @@ public final class AuditReview {
     }
 
     public AuditVerifier.Report verify(Actor actor) {
+        return verify(actor, java.util.List.of());
+    }
+
+    /** Also against checkpoints the auditor brings (kept from earlier, received from a partner or a court). */
+    public AuditVerifier.Report verify(Actor actor, java.util.List<Note> checkpoints) {
         Policy.check(actor, Action.VIEW_AUDIT);
-        return AuditVerifier.verify(database, trust.get());
+        AuditVerifier.Trust base = trust.get();
+        java.util.List<Note> all = new java.util.ArrayList<>(base.checkpoints());
+        all.addAll(checkpoints);
+        return AuditVerifier.verify(database, new AuditVerifier.Trust(base.logKeys(), base.witnesses(), base.quorum(),
+                all, base.files()));
     }
 
     /** The latest signed checkpoint, or the one at {@code size}. */

@@ -43,9 +43,17 @@ final class AuditCommands {
     @Command(name = "verify", description = "Check every entry, the tree and the signed and cosigned checkpoints; "
             + "exit 3 and the first bad entries when tampered, truncated or rewritten.")
     static final class Verify extends LegalCommands.Legal {
+        @Option(names = "--checkpoint", paramLabel = "FILE", description = "Also verify against this signed or cosigned "
+                + "checkpoint (e.g. one kept by an auditor or a partner); repeatable.")
+        List<Path> checkpoints = new ArrayList<>();
+
         @Override
-        int run(Takedown w) {
-            AuditVerifier.Report report = w.auditReview().verify(actor(w));
+        int run(Takedown w) throws IOException {
+            List<Note> extra = new ArrayList<>();
+            for (Path file : checkpoints) {
+                extra.add(Note.parse(Files.readAllBytes(file)));
+            }
+            AuditVerifier.Report report = w.auditReview().verify(actor(w), extra);
             if (report.intact()) {
                 out().printf("audit trail intact: %d entries, %d signed checkpoint(s) verified%n", report.entries(),
                         report.checkpoints());

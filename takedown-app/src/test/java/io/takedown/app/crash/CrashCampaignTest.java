@@ -72,6 +72,10 @@ class CrashCampaignTest {
                 List<Ack> acks = runAndKill(kill, 100 + random.nextInt(1500));
                 acknowledged += acks.size();
                 check(acks, kill);
+                if ((kill + 1) % 25 == 0) {
+                    System.out.printf("crash campaign: %d/%d kills, %d acknowledged writes, all present%n", kill + 1,
+                            kills, acknowledged);
+                }
             }
         }
         System.out.printf("crash campaign: %d kills, %d acknowledged writes, all present; log verified and cosigned "

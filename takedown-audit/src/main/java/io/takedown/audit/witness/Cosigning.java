@@ -93,6 +93,23 @@ public final class Cosigning {
         return cosigned;
     }
 
+    /**
+     * The latest checkpoint each configured witness serves for {@code origin}; a witness that cannot be reached
+     * is skipped with a warning (verification then relies on the local copies).
+     */
+    public List<Note> latestFromWitnesses(String origin) {
+        List<Note> out = new ArrayList<>();
+        for (Configured witness : witnesses()) {
+            try {
+                client.latest(witness.url(), origin).ifPresent(out::add);
+            } catch (TakedownException e) {
+                org.slf4j.LoggerFactory.getLogger(Cosigning.class).warn("witness {} not consulted: {}", witness.url(),
+                        e.getMessage());
+            }
+        }
+        return out;
+    }
+
     private Path configFile() {
         return files.directory().resolve("witnesses");
     }

@@ -124,10 +124,9 @@ final class ConsoleRecords {
                     "", List.of()));
         });
         routes.console("POST", "/console/audit/verify", (ctx, who) -> {
-            Policy.check(who.actor(), Action.VIEW_AUDIT);
-            AuditVerifier.Report report = AuditVerifier.verify(takedown.database(), takedown.signer().publicKey());
+            AuditVerifier.Report report = takedown.auditReview().verify(who.actor());
             templates.page(ctx, "audit.jte", new Views.Audit(Console.frame(who, "Audit", "audit"), true, report.intact(),
-                    report.entries(), report.checkpoints(), takedown.signer().keyId(), report.problems().stream()
+                    report.entries(), report.checkpoints(), takedown.logKeyId().orElse(""), report.problems().stream()
                     .map(p -> new Views.Problem(p.seq(), p.kind(), p.message())).toList()));
         });
         routes.console("GET", "/console/tokens", (ctx, who) -> tokens(ctx, who, null));
