@@ -7,7 +7,7 @@ import io.takedown.app.TakedownConfig;
 import io.takedown.banks.BankEntry;
 import io.takedown.banks.NewEntry;
 import io.takedown.orders.RemovalOrder;
-import io.takedown.orders.Transmitter;
+import io.takedown.orders.OutboxMessage;
 import io.takedown.signals.Signal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -48,7 +48,10 @@ public final class CrashWorkload {
                         RemovalOrder order = platform.orders().draft(analyst, item, "HOST-NL", "Art. 3", "synthetic",
                                 true, "en");
                         platform.orders().approve(approver, order.id());
-                        RemovalOrder sent = platform.orders().send(approver, order.id(), Transmitter.NONE);
+                        platform.orders().send(approver, order.id());
+                        // HOST-NL has no endpoint: the issuer records the receipt it confirmed out of band.
+                        RemovalOrder sent = platform.orders().recordReceipt(approver, order.id(),
+                                OutboxMessage.Kind.ORDER, java.time.Instant.now());
                         ack("order", sent.id(), sent.deadlineAt().orElseThrow().toString());
                     }
                     case 1 -> {
