@@ -15,6 +15,7 @@ import io.takedown.app.Takedown;
 import io.takedown.server.accounts.Accounts;
 import io.takedown.server.accounts.PasswordHasher;
 import io.takedown.server.api.AccountRoutes;
+import io.takedown.server.api.ActionDayRoutes;
 import io.takedown.server.api.BankRoutes;
 import io.takedown.server.api.CaseRoutes;
 import io.takedown.server.api.OrderRoutes;
@@ -51,6 +52,7 @@ public final class TakedownServer implements AutoCloseable {
     private final Javalin app;
     private final Routes routes;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Console console;
 
     private TakedownServer(Takedown takedown, ServerSettings settings, PasswordHasher hasher) {
         this.takedown = takedown;
@@ -91,8 +93,10 @@ public final class TakedownServer implements AutoCloseable {
         new OrderRoutes(takedown).register(routes);
         new BankRoutes(takedown, matching).register(routes);
         new RecordRoutes(takedown).register(routes);
+        new ActionDayRoutes(takedown).register(routes);
         new HmaRoutes(takedown, matching, settings).register(routes);
-        new Console(takedown, accounts, matching, settings).register(routes, app);
+        this.console = new Console(takedown, accounts, matching, settings);
+        console.register(routes, app);
     }
 
     /** Builds the server over {@code takedown}; call {@link #start()} to listen. */
@@ -163,7 +167,13 @@ public final class TakedownServer implements AutoCloseable {
     @Override
     public void close() {
         if (stopped.compareAndSet(false, true)) {
-            app.stop();
+            console.close();
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("requests still running after the {} s grace period were cut off", settings.shutdownGrace()
+                        .toSeconds(), e);
+            }
             matching.close();
             metrics.close();
         }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * an HttpOnly, SameSite=Strict cookie; every state change carries the session's CSRF secret (checked by
  * {@link Routes#console}). htmx and its SSE extension are served from their webjars, no front-end build.
  */
-public final class Console {
+public final class Console implements AutoCloseable {
 
     private final Takedown takedown;
     private final Accounts accounts;
@@ -30,13 +30,16 @@ public final class Console {
     private final Templates templates = new Templates();
     private final ConsolePages pages;
     private final ConsoleRecords records;
+    private final ActionDayPages actionDays;
+    private final Streams streams = new Streams();
 
     public Console(Takedown takedown, Accounts accounts, MatchingService matching, ServerSettings settings) {
         this.takedown = takedown;
         this.accounts = accounts;
         this.settings = settings;
         this.pages = new ConsolePages(takedown, matching, templates);
-        this.records = new ConsoleRecords(takedown, accounts, matching, templates);
+        this.records = new ConsoleRecords(takedown, accounts, matching, templates, streams);
+        this.actionDays = new ActionDayPages(takedown, accounts, templates, streams);
     }
 
     public void register(Routes routes, Javalin app) {
@@ -55,6 +58,13 @@ public final class Console {
         });
         pages.register(routes);
         records.register(routes, app);
+        actionDays.register(routes, app);
+    }
+
+    /** Ends the live streams so a stop does not wait for browsers that keep them open. */
+    @Override
+    public void close() {
+        streams.closeAll();
     }
 
     private void login(Context ctx) {

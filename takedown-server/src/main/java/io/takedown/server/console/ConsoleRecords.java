@@ -42,8 +42,10 @@ final class ConsoleRecords {
     private final Accounts accounts;
     private final MatchingService matching;
     private final Templates templates;
+    private final Streams streams;
 
-    ConsoleRecords(Takedown takedown, Accounts accounts, MatchingService matching, Templates templates) {
+    ConsoleRecords(Takedown takedown, Accounts accounts, MatchingService matching, Templates templates, Streams streams) {
+        this.streams = streams;
         this.takedown = takedown;
         this.accounts = accounts;
         this.matching = matching;
@@ -89,6 +91,7 @@ final class ConsoleRecords {
         });
         app.sse("/console/board/events", client -> {
             client.keepAlive();
+            streams.add(client);
             Optional<Principal> who = new Authenticator(accounts, Optional.empty(), () -> null).session(client.ctx());
             if (who.isEmpty() || !Policy.allows(who.get().actor(), Action.VIEW_ORDER)) {
                 client.sendEvent("error", "sign in first");

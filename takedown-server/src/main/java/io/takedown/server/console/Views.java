@@ -103,4 +103,30 @@ public final class Views {
 
     public record Tokens(Frame frame, List<TokenRow> tokens, String secret) {
     }
+
+    public record ActionDayRow(long id, String name, String coordinator, String status, String hHour,
+                               String participants) {
+    }
+
+    public record ActionDays(Frame frame, List<ActionDayRow> days) {
+    }
+
+    public record ActionRow(String key, int targets, int sent, int acknowledged, int removed, int overdue,
+                            int notFired, String nextDeadline) {
+    }
+
+    public record Countdown(long order, String provider, String country, String deadline, String timeLeft,
+                            String urgency) {
+    }
+
+    public record HeldLine(long target, String agency, String provider, String url, String state, String reason) {
+    }
+
+    public record ActionBoardBody(String status, String hHour, String untilHHour, String at, ActionRow total,
+                                  List<ActionRow> providers, List<ActionRow> countries, List<Countdown> countdowns,
+                                  List<HeldLine> held) {
+    }
+
+    public record ActionBoard(Frame frame, long id, String name, ActionBoardBody board) {
+    }
 }

@@ -8,11 +8,14 @@ import io.takedown.app.Takedown;
 import io.takedown.banks.NewEntry;
 import io.takedown.cases.CaseFile;
 import io.takedown.cases.Item;
+import io.takedown.operations.plan.ActionDay;
+import io.takedown.operations.plan.TargetRequest;
 import io.takedown.orders.RemovalOrder;
 import io.takedown.server.accounts.Accounts;
 import io.takedown.signals.Signal;
 import io.takedown.signals.pdq.PdqHash;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +29,7 @@ import java.util.Set;
  * A small scenario for {@code takedown serve --demo}, made only through the services: a directory (an
  * authority, a coordinator, a provider and one user per role, each with a fresh password), a bank of
  * synthetic PDQ hashes, a case with items under each handling code, and orders at different points of the
- * legal clock. Nothing is loaded when the directory already has users.
+ * legal clock, and an action day the coordinator plans. Nothing is loaded when the directory already has users.
  */
 public final class DemoScenario {
 
@@ -98,9 +101,17 @@ public final class DemoScenario {
         RemovalOrder drafted = takedown.orders().draft(ana, items.get(1).id(), "HOST-1", "Art. 5 Directive (EU) 2017/541",
                 "Glorification article mirrored", true, "en");
 
+        Actor cora = directory.actor("cora");
+        ActionDay day = takedown.actionPlanning().create(cora, "Operation o01 mirrors",
+                takedown.clock().instant().plus(Duration.ofHours(2)), List.of("NL-IRU"));
+        takedown.actionPlanning().addTargets(ana, day.id(), TargetRequest.orders(file.id(), "HOST-1",
+                "Mirrors of outlet o01 re-uploading its recruitment material").items(List.of(items.get(2).id(),
+                items.get(3).id())));
+
         List<String> lines = new ArrayList<>();
         lines.add("demo: directory, bank OUTLET_O01 (40 entries), case " + file.id() + " with " + items.size()
-                + " items, order " + sent.id() + " sent (one-hour clock running), order " + drafted.id() + " drafted");
+                + " items, order " + sent.id() + " sent (one-hour clock running), order " + drafted.id() + " drafted, "
+                + "action day " + day.id() + " planned by EU-HUB");
         passwords.forEach((user, password) -> lines.add("demo: user " + user + " password " + password));
         return new Loaded(passwords, lines);
     }

@@ -35,6 +35,22 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void actionDays_overTheApi() {
+        try (TestServer s = TestServer.start(home)) {
+            DemoScenario.load(s.takedown, s.server.accounts());
+            String cora = s.token("cora");
+            TestServer.Response days = s.get("/api/v1/action-days", cora);
+            assertThat(days.json().path("items").size()).isEqualTo(1);
+            long id = days.json().path("items").get(0).path("id").asLong();
+            TestServer.Response board = s.get("/api/v1/action-days/" + id + "/board", cora);
+            assertThat(board.json().path("total").path("targets").asInt()).isEqualTo(2);
+            assertThat(board.json().path("by_provider").get(0).path("key").asText()).isEqualTo("HOST-1");
+            assertThat(s.get("/api/v1/action-days/" + id + "/board", s.token("pia")).status()).isEqualTo(403);
+            assertThat(s.get("/api/v1/action-days", s.token("pia")).json().path("items").size()).isZero();
+        }
+    }
+
+    @Test
     void csrf_throttling_redirects() {
         try (TestServer s = TestServer.start(home)) {
             Map<String, String> passwords = DemoScenario.load(s.takedown, s.server.accounts()).passwords();

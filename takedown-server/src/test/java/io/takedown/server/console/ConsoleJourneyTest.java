@@ -102,6 +102,8 @@ class ConsoleJourneyTest {
         assertThat(page.locator("tbody tr").first().textContent()).contains("Order").contains("left");
         shot(page, "02-triage");
 
+        page.navigate(server.uri("/console/cases").toString());
+        shot(page, "04-cases");
         page.locator("a", new Page.LocatorOptions().setHasText("Item ")).first().click();
         page.waitForURL("**/console/items/**");
         assertThat(page.locator("#media").getAttribute("class")).contains("blurred");
@@ -110,9 +112,6 @@ class ConsoleJourneyTest {
         page.waitForCondition(() -> !page.locator("#media").getAttribute("class").contains("blurred"));
         assertThat(server.auditEntries()).isGreaterThan(before);
         shot(page, "03-item-review");
-
-        page.navigate(server.uri("/console/cases").toString());
-        shot(page, "04-cases");
 
         page.navigate(server.uri("/console/banks").toString());
         shot(page, "05-banks");
@@ -151,6 +150,16 @@ class ConsoleJourneyTest {
         page.waitForCondition(() -> page.locator("#board").textContent().contains("executed"),
                 new Page.WaitForConditionOptions().setTimeout(15_000));
         shot(page, "09-board-live");
+    }
+
+    @Test
+    void coordinator_followsTheActionDayBoard() {
+        Page page = signIn("cora");
+        page.navigate(server.uri("/console/actions").toString());
+        shot(page, "13-action-days");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operation o01 mirrors")).click();
+        assertThat(page.locator("#action-board").textContent()).contains("planning").contains("HOST-1");
+        shot(page, "14-action-day-board");
     }
 
     @Test
