@@ -53,12 +53,14 @@ public final class ServerLookupBench {
         int seconds = 20;
         int[] levels = {1, 100, 1000};
         Path home = null;
+        String generator = wrkOnPath() ? "wrk" : "java";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--clients" -> levels = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--home" -> home = Path.of(args[++i]);
+                case "--generator" -> generator = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -100,11 +102,19 @@ public final class ServerLookupBench {
                 queries.add(PdqHash.ofWords(words).toHex());
             }
             System.out.println();
+            System.out.println("load generator: " + (generator.equals("wrk") ? "wrk (Debian), 2 threads"
+                    : "Java HttpClient on virtual threads, in the server's JVM"));
             System.out.println("| Clients | Requests | Lookups/s | p50 (ms) | p99 (ms) | Errors |");
             System.out.println("|---|---|---|---|---|---|");
             for (int clients : levels) {
-                run(server.url(), token, queries, clients, Math.max(2, seconds / 5), false);
-                Result r = run(server.url(), token, queries, clients, seconds, true);
+                Result r;
+                if (generator.equals("wrk")) {
+                    wrk(server.url(), token, queries, clients, Math.max(2, seconds / 5));
+                    r = wrk(server.url(), token, queries, clients, seconds);
+                } else {
+                    run(server.url(), token, queries, clients, Math.max(2, seconds / 5), false);
+                    r = run(server.url(), token, queries, clients, seconds, true);
+                }
                 System.out.printf(Locale.ROOT, "| %,d | %,d | %,.0f | %.2f | %.2f | %d |%n", clients, r.requests,
                         r.requests / (double) seconds, r.p50 / 1e6, r.p99 / 1e6, r.errors);
             }
@@ -112,6 +122,69 @@ public final class ServerLookupBench {
     }
 
     record Result(long requests, long errors, long p50, long p99) {
+    }
+
+    private static boolean wrkOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "wrk"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One level with wrk (closed loop, {@code clients} connections on two threads), parsed from its report. */
+    private static Result wrk(URI base, String token, List<String> queries, int clients, int seconds) throws Exception {
+        Path script = Files.createTempFile("takedown-wrk-", ".lua");
+        StringBuilder lua = new StringBuilder("local queries = {\n");
+        for (String q : queries) {
+            lua.append("  \"/m/lookup?signal_type=pdq&signal=").append(q).append("\",\n");
+        }
+        lua.append("}\nlocal i = 0\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                .append("request = function()\n  i = i + 1\n  return wrk.format(\"GET\", queries[(i % #queries) + 1])\nend\n");
+        Files.writeString(script, lua);
+        int threads = Math.min(2, clients);
+        Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + clients, "-d" + seconds + "s", "--latency",
+                "--timeout", "30s", "-s", script.toString(), base.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        Files.deleteIfExists(script);
+        long requests = 0;
+        long errors = 0;
+        long p50 = 0;
+        long p99 = 0;
+        for (String line : output.split("\n")) {
+            String t = line.trim();
+            if (t.matches("\\d+ requests in .*")) {
+                requests = Long.parseLong(t.substring(0, t.indexOf(' ')));
+            } else if (t.startsWith("50%")) {
+                p50 = nanos(t.substring(3).trim());
+            } else if (t.startsWith("99%")) {
+                p99 = nanos(t.substring(3).trim());
+            } else if (t.startsWith("Non-2xx or 3xx responses:")) {
+                errors += Long.parseLong(t.substring(t.indexOf(':') + 1).trim());
+            } else if (t.startsWith("Socket errors:")) {
+                for (String part : t.substring(t.indexOf(':') + 1).split(",")) {
+                    errors += Long.parseLong(part.trim().replaceAll("[^0-9]", ""));
+                }
+            }
+        }
+        if (requests == 0) {
+            throw new IllegalStateException("wrk reported nothing:\n" + output);
+        }
+        return new Result(requests, errors, p50, p99);
+    }
+
+    private static long nanos(String value) {
+        double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        String unit = value.replaceAll("^[0-9.]+", "");
+        return (long) (number * switch (unit) {
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            default -> 1;
+        });
     }
 
     private static Result run(URI base, String token, List<String> queries, int clients, int seconds, boolean measure)

@@ -35,6 +35,8 @@ public final class HmaContentStore {
     private final Map<Long, Long> contentOfEntry = new ConcurrentHashMap<>();
     private final Map<Long, Content> contents = new ConcurrentHashMap<>();
     private final Map<Long, Double> ratios = new ConcurrentHashMap<>();
+    /** Bank ids by name, so a look-up never touches the database; forgotten when banks are created or renamed. */
+    private final Map<String, Long> bankIds = new ConcurrentHashMap<>();
 
     public HmaContentStore(Database database) {
         this.database = database;
@@ -144,6 +146,14 @@ public final class HmaContentStore {
         });
         contents.put(contentId, updated);
         return updated;
+    }
+
+    public long bankId(String name, java.util.function.ToLongFunction<String> load) {
+        return bankIds.computeIfAbsent(name, load::applyAsLong);
+    }
+
+    public void forgetBankNames() {
+        bankIds.clear();
     }
 
     public double ratio(long bankId) {

@@ -68,6 +68,7 @@ final class HmaCurationRoutes {
             }
             Bank bank = takedown.banks().createBank(name, "created through the HMA API", false, OptionalInt.empty(),
                     OptionalInt.empty(), who.actor().name());
+            contents.forgetBankNames();
             if (ratio != 1.0) {
                 contents.setRatio(bank.id(), ratio);
             }
@@ -89,6 +90,7 @@ final class HmaCurationRoutes {
                     throw HmaRequests.error(403, "Bank name already exists");
                 }
                 bank = takedown.banks().rename(bank.name(), rename, who.actor().name());
+                contents.forgetBankNames();
             }
             if (body.hasNonNull("enabled")) {
                 contents.setRatio(bank.id(), body.get("enabled").asBoolean() ? 1.0 : 0.0);
@@ -110,6 +112,7 @@ final class HmaCurationRoutes {
                 }
                 store.rename(bank.get().name(), DELETED_PREFIX + bank.get().id() + "." + bank.get().name(),
                         who.actor().name());
+                contents.forgetBankNames();
             }
             ctx.json(Map.of("message", "Done"));
         });

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.takedown.access.Action;
 import io.takedown.access.Policy;
 import io.takedown.app.Takedown;
-import io.takedown.banks.Bank;
 import io.takedown.banks.matching.MatchQuery;
 import io.takedown.banks.matching.MatchResult;
 import io.takedown.core.InvalidInputException;
@@ -204,8 +203,8 @@ public final class HmaRoutes {
                                                          boolean bypassCoinflip) {
         List<MatchResult> results = query(value, type);
         String seed = ctx.queryParam("seed");
-        double coinflip = bypassCoinflip ? 0 : (seed == null ? new Random() : new Random(seed.hashCode())).nextDouble();
-        Map<String, Bank> bankByName = new LinkedHashMap<>();
+        double coinflip = bypassCoinflip ? 0 : (seed == null ? java.util.concurrent.ThreadLocalRandom.current().nextDouble()
+                : new Random(seed.hashCode()).nextDouble());
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         Set<Long> seen = new HashSet<>();
         java.time.Instant now = takedown.clock().instant();
@@ -214,8 +213,7 @@ public final class HmaRoutes {
             if (banks != null && !banks.contains(bankName)) {
                 continue;
             }
-            Bank bank = bankByName.computeIfAbsent(bankName, takedown.banks()::bank);
-            if (contents.ratio(bank.id()) < coinflip) {
+            if (coinflip > 0 && contents.ratio(bankId(bankName)) < coinflip) {
                 continue;
             }
             long content = contents.contentOf(result.entry().id());
@@ -228,6 +226,10 @@ public final class HmaRoutes {
             out.computeIfAbsent(bankName, b -> new ArrayList<>()).add(match);
         }
         return out;
+    }
+
+    private long bankId(String name) {
+        return contents.bankId(name, n -> takedown.banks().bank(n).id());
     }
 
     private static Map<String, String> values(Map<String, Signal> signals) {
