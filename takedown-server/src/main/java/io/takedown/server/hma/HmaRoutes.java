@@ -113,7 +113,6 @@ public final class HmaRoutes {
         });
         routes.hma("GET", "/m/index/status", (ctx, who) -> {
             allow(who, Action.MATCH_CONTENT);
-            Map<String, long[]> status = contents.indexStatus();
             List<String> types = typeNames();
             String only = ctx.queryParam("signal_type");
             if (only != null) {
@@ -122,12 +121,13 @@ public final class HmaRoutes {
                 }
                 types = List.of(only);
             }
+            var status = matching.status();
             Map<String, Object> out = new LinkedHashMap<>();
             for (String type : types) {
-                long[] s = status.get(type);
-                boolean present = matching.ready();
-                out.put(type, Map.of("present", present, "built_to", present && s != null ? s[1] : -1,
-                        "size", present && s != null ? s[0] : 0));
+                // HMA: built_to is the time of the newest item the index contains, -1 when not loaded.
+                long builtTo = status.map(s -> s.updatedAt() == null ? -1L : s.updatedAt().getEpochSecond()).orElse(-1L);
+                int size = status.map(s -> s.signals().getOrDefault(type, 0)).orElse(0);
+                out.put(type, Map.of("present", status.isPresent(), "built_to", builtTo, "size", size));
             }
             ctx.json(out);
         });

@@ -16,14 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's one long-lived matcher, loaded in the background when the server starts so health and the
- * console answer at once; look-ups before it is ready get 503 ("index not yet ready", as HMA answers). The
- * matcher follows bank changes through the store's listener events, so additions and removals apply to the
- * next query without a reload.
+ * The server's view of the process's long-lived match index ({@link io.takedown.banks.matching.MatchService}
+ * from the composition root): opened in the background when the server starts, from its snapshot, so health
+ * and the console answer at once; look-ups before it is ready get 503 ("index not yet ready", as HMA answers).
+ * Once open it follows the store's bank changes every {@link #FOLLOW} (changes made through this server apply
+ * at once), so no worker ever reloads the whole index.
  */
 public final class MatchingService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingService.class);
+
+    /** How often the index catches up with bank changes made by other processes. */
+    public static final java.time.Duration FOLLOW = java.time.Duration.ofSeconds(1);
 
     private final Takedown takedown;
     private volatile Matcher matcher;
@@ -45,6 +49,7 @@ public final class MatchingService implements AutoCloseable {
     private void load() {
         long start = System.nanoTime();
         try {
+            takedown.matching().follow(FOLLOW);
             Matcher built = takedown.matcher(MatchSettings.DEFAULTS);
             loadedAt = Instant.now();
             matcher = built;
@@ -96,6 +101,15 @@ public final class MatchingService implements AutoCloseable {
                     : "index not yet ready");
         }
         return current;
+    }
+
+    /** The index's status (version, sizes per signal type, snapshot), once it is open. */
+    public Optional<io.takedown.banks.matching.IndexStatus> status() {
+        if (matcher == null) {
+            return Optional.empty();
+        }
+        takedown.matching().refresh(); // one version read when nothing changed
+        return Optional.of(takedown.matching().status());
     }
 
     public List<MatchResult> match(MatchQuery query) {
