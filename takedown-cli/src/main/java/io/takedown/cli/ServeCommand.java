@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code takedown serve}: the API, HMA-compatible routes and console until stopped (Ctrl-C or SIGTERM). */
-@Command(name = "serve", description = "Serve the API, the HMA-compatible routes and the web console.")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the API, the HMA-compatible routes and the web console.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
