@@ -222,6 +222,8 @@ final class InfraCommand {
         out.printf(Locale.ROOT, "%nMirror detection (%d sites observed on loopback, each outlet known by its main domain): "
                 + "%d true mirrors, %d proposed, %d right; precision %.1f %%, recall %.1f %%%n", m.sites(), m.mirrors(),
                 m.proposals(), m.correct(), 100 * m.precision(), 100 * m.recall());
+        out.printf(Locale.ROOT, "  %d sites observed over HTTPS (range CA); %d right proposals carry a shared certificate or key%n",
+                m.overTls(), m.keyEvidence());
         m.wrong().forEach(w -> out.println("  wrong: " + w));
         m.missed().forEach(w -> out.println("  missed: " + w));
         ResurfacingFigures r = figures.resurfacing();

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.takedown.range.infra.InfraSimulation;
 import io.takedown.range.infra.Infrastructure;
 import io.takedown.range.infra.Site;
+import io.takedown.range.infra.SiteCertificates;
 
 /**
  * Serves a world on loopback: one HTTP server per hosting provider, each on its own 127.x.y.z address,
@@ -74,8 +75,11 @@ public final class RangeServer implements AutoCloseable {
     public record Received(String country, String kind, String idempotencyKey, String body, Instant at) {
     }
     private final Map<String, HttpServer> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, HttpsServer> tlsByAddress = new ConcurrentHashMap<>();
     private final List<HttpServer> edges = new ArrayList<>();
+    private final List<HttpsServer> tlsEdges = new ArrayList<>();
     private final InfraSimulation infra;
+    private SiteCertificates siteCertificates;
 
     private final io.takedown.range.evolution.Evolution evolution;
 
@@ -113,11 +117,11 @@ public final class RangeServer implements AutoCloseable {
             byAddress.put(operator[1], server);
         }
         ca = RangeCa.create();
+        siteCertificates = new SiteCertificates(ca, infra, clock);
         for (Provider provider : world.providers()) {
-            InetAddress address = InetAddress.getByName(provider.address());
-            HttpsServer server = HttpsServer.create(new InetSocketAddress(address, 0), 64);
-            server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext(List.of(provider.address()))));
-            server.setExecutor(executor);
+            // One HTTPS server per provider: its sites by SNI with their own certificates, and its notice
+            // endpoint under a certificate for its address (a client naming no site gets that one).
+            HttpsServer server = bindTls(provider.address(), "range provider " + provider.id());
             server.createContext(NOTICE_PATH, exchange -> {
                 try (exchange) {
                     handleNotice(provider, exchange, exchange.getRequestURI().getPath());
@@ -125,8 +129,18 @@ public final class RangeServer implements AutoCloseable {
                     send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             });
+            server.createContext("/", exchange -> handle(provider, exchange));
             server.start();
             tlsServers.put(provider.id(), server);
+            tlsByAddress.put(provider.address(), server);
+        }
+        for (String[] operator : Infrastructure.CDN_OPERATORS) {
+            // A CDN edge presents each fronted site's own certificate (uploaded by its operator).
+            HttpsServer server = bindTls(operator[1], "range CDN " + operator[0]);
+            server.createContext("/", exchange -> handleEdge(operator[0], exchange));
+            server.start();
+            tlsEdges.add(server);
+            tlsByAddress.put(operator[1], server);
         }
         authorities = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(AUTHORITY_ADDRESS), 0), 64);
         authorities.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext(List.of(AUTHORITY_ADDRESS))));
@@ -134,6 +148,17 @@ public final class RangeServer implements AutoCloseable {
         authorities.createContext("/authority/", this::handleAuthority);
         authorities.start();
         return this;
+    }
+
+    private HttpsServer bindTls(String host, String what) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalStateException(what + " would bind " + address + ", which is not loopback");
+        }
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(address, 0), 64);
+        server.setHttpsConfigurator(new HttpsConfigurator(siteCertificates.serverContext(ca.issue(List.of(host)))));
+        server.setExecutor(executor);
+        return server;
     }
 
     private HttpServer bind(String host, String what) throws IOException {
@@ -152,6 +177,21 @@ public final class RangeServer implements AutoCloseable {
      */
     public Optional<InetSocketAddress> resolve(String domain) {
         return infra.address(domain, clock.instant()).map(byAddress::get).map(HttpServer::getAddress);
+    }
+
+    /** Where a range domain is served over HTTPS now (its CDN edge or origin provider); empty as {@link #resolve}. */
+    public Optional<InetSocketAddress> resolveTls(String domain) {
+        return infra.address(domain, clock.instant()).map(tlsByAddress::get).map(HttpsServer::getAddress);
+    }
+
+    /** The range's resolver for {@link RangeHttpClient}: HTTP and HTTPS addresses of its names. */
+    public RangeHttpClient.Resolver resolver() {
+        return (host, tls) -> tls ? resolveTls(host) : resolve(host);
+    }
+
+    /** The certificates the range's sites present over HTTPS. */
+    public SiteCertificates siteCertificates() {
+        return siteCertificates;
     }
 
     /** The range's infrastructure as it runs: its state, ground truth and strikes. */
@@ -473,6 +513,7 @@ public final class RangeServer implements AutoCloseable {
             authorities.stop(0);
         }
         edges.forEach(server -> server.stop(0));
+        tlsEdges.forEach(server -> server.stop(0));
         executor.shutdownNow();
     }
 

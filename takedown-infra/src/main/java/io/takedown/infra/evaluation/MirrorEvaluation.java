@@ -1,5 +1,6 @@
 package io.takedown.infra.evaluation;
 
+import io.takedown.infra.mirrors.Evidence;
 import io.takedown.infra.mirrors.MirrorDetector;
 import io.takedown.infra.mirrors.MirrorProposal;
 import io.takedown.infra.observe.LoopbackObserver;
@@ -47,20 +48,21 @@ public final class MirrorEvaluation {
             }
             clock.advance(Duration.ofDays(2));
             InfraState state = infra.stateAt(clock.instant());
-            LoopbackObserver observer = new LoopbackObserver(server::resolve, clock);
+            LoopbackObserver observer = new LoopbackObserver(server.resolver(), server.ca().clientContext(), clock);
             List<SiteObservation> observed = new ArrayList<>();
             for (String host : state.sites().keySet().stream().sorted().toList()) {
                 observed.add(observer.observe(host));
             }
             List<MirrorDetector.KnownSite> known = world.outlets().stream()
                     .map(o -> new MirrorDetector.KnownSite(o.primaryDomain(), o.id())).toList();
-            return score(world, state, new MirrorDetector().propose(known, observed));
+            int overTls = (int) observed.stream().filter(o -> o.certificate().isPresent()).count();
+            return score(world, state, new MirrorDetector().propose(known, observed), overTls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the range", e);
         }
     }
 
-    static MirrorFigures score(World world, InfraState state, List<MirrorProposal> proposals) {
+    static MirrorFigures score(World world, InfraState state, List<MirrorProposal> proposals, int overTls) {
         Map<String, Site> sites = state.sites();
         List<Site> mirrors = sites.values().stream().filter(s -> s.role() == SiteRole.MIRROR).toList();
         List<MirrorProposal> counted = proposals.stream()
@@ -68,10 +70,14 @@ public final class MirrorEvaluation {
                 .toList();
         Map<String, String> proposed = counted.stream().collect(Collectors.toMap(MirrorProposal::host, MirrorProposal::outlet));
         int correct = 0;
+        int keyEvidence = 0;
         List<String> missed = new ArrayList<>();
         for (Site mirror : mirrors) {
             if (mirror.outlet().map(o -> o.equals(proposed.get(mirror.domain()))).orElse(false)) {
                 correct++;
+                boolean keyed = counted.stream().filter(p -> p.host().equals(mirror.domain())).flatMap(p -> p.evidence().stream())
+                        .anyMatch(e -> e.kind() == Evidence.Kind.SHARED_CERTIFICATE || e.kind() == Evidence.Kind.SHARED_KEY);
+                keyEvidence += keyed ? 1 : 0;
             } else {
                 missed.add(mirror.domain() + " (" + mirror.outlet().orElse("") + ", " + mirror.origin() + ")");
             }
@@ -86,6 +92,6 @@ public final class MirrorEvaluation {
             }
         }
         return new MirrorFigures(world.seed(), world.size().name(), sites.size(), mirrors.size(), counted.size(), correct,
-                missed, wrong);
+                missed, wrong, overTls, keyEvidence);
     }
 }

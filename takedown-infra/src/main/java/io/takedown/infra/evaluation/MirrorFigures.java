@@ -12,9 +12,11 @@ import java.util.List;
  * @param correct proposals naming a true mirror's own outlet
  * @param missed true mirrors not proposed for their outlet
  * @param wrong proposals that name a decoy or the wrong outlet
+ * @param overTls sites observed over HTTPS, their certificate recorded
+ * @param keyEvidence right proposals with a shared certificate or key among their evidence
  */
 public record MirrorFigures(long seed, String size, int sites, int mirrors, int proposals, int correct, List<String> missed,
-                            List<String> wrong) {
+                            List<String> wrong, int overTls, int keyEvidence) {
 
     public MirrorFigures {
         missed = List.copyOf(missed);

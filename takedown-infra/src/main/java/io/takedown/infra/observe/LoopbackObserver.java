@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,6 +30,10 @@ import org.jsoup.nodes.Element;
  * it links to on the same host, and its assets (favicon, stylesheets, scripts, images). A stand-in for the
  * monitor's captures, and the way tests and the range evaluation observe. Never leaves 127.0.0.0/8
  * ({@link RangeHttpClient} refuses anything else).
+ *
+ * <p>With a TLS trust (the range's authority) it asks for the home page over HTTPS first and records the
+ * certificate the site presented, whether or not it names the site (a reused certificate is evidence);
+ * a site without HTTPS is observed over HTTP, without a certificate.
  */
 public final class LoopbackObserver {
 
@@ -41,11 +48,22 @@ public final class LoopbackObserver {
 
     private final Function<String, Optional<InetSocketAddress>> resolver;
     private final RangeHttpClient client;
+    private final boolean tls;
     private final Clock clock;
 
+    /** Observes over plain HTTP only (no certificates). */
     public LoopbackObserver(Function<String, Optional<InetSocketAddress>> resolver, Clock clock) {
         this.resolver = resolver;
         this.client = new RangeHttpClient(resolver);
+        this.tls = false;
+        this.clock = clock;
+    }
+
+    /** Observes over HTTPS where sites offer it, trusting what {@code trust} trusts, and records certificates. */
+    public LoopbackObserver(RangeHttpClient.Resolver resolver, SSLContext trust, Clock clock) {
+        this.resolver = host -> resolver.resolve(host, false).or(() -> resolver.resolve(host, true));
+        this.client = new RangeHttpClient(resolver, trust).recordingNames();
+        this.tls = true;
         this.clock = clock;
     }
 
@@ -59,8 +77,21 @@ public final class LoopbackObserver {
             return new SiteObservation(host, clock.instant(), address, cdn, pages, assets, Optional.empty());
         }
         String base = "http://" + host + "/";
+        Optional<SiteObservation.CertificateObservation> certificate = Optional.empty();
         try {
-            RangeHttpClient.Response home = client.get(base);
+            RangeHttpClient.Response home = null;
+            if (tls) {
+                try {
+                    home = client.get("https://" + host + "/");
+                    base = "https://" + host + "/";
+                    certificate = home.tls().map(LoopbackObserver::certificate);
+                } catch (IOException e) {
+                    // No HTTPS there (or a broken handshake): the site is still observed over HTTP.
+                }
+            }
+            if (home == null) {
+                home = client.get(base);
+            }
             pages.add(new SiteObservation.PageObservation(base, home.status(), home.text()));
             String via = home.headers().getOrDefault("via", "");
             Matcher matcher = VIA_ACCOUNT.matcher(via);
@@ -119,7 +150,26 @@ public final class LoopbackObserver {
             // What was fetched so far stands; an unreachable or broken site is still an observation.
             pages.add(new SiteObservation.PageObservation(base, 0, ""));
         }
-        return new SiteObservation(host, clock.instant(), address, cdn, pages, assets, Optional.empty());
+        return new SiteObservation(host, clock.instant(), address, cdn, pages, assets, certificate);
+    }
+
+    /** The certificate's SHA-256, its public key's (SPKI) SHA-256, and the DNS names it is issued for. */
+    static SiteObservation.CertificateObservation certificate(RangeHttpClient.Tls tls) {
+        X509Certificate certificate = tls.certificate();
+        List<String> names = new ArrayList<>();
+        try {
+            if (certificate.getSubjectAlternativeNames() != null) {
+                for (List<?> name : certificate.getSubjectAlternativeNames()) {
+                    if (Integer.valueOf(2).equals(name.get(0))) {
+                        names.add(String.valueOf(name.get(1)));
+                    }
+                }
+            }
+            return new SiteObservation.CertificateObservation(sha256(certificate.getEncoded()),
+                    sha256(certificate.getPublicKey().getEncoded()), names);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("a certificate that passed the handshake cannot be encoded", e);
+        }
     }
 
     private static boolean sameHost(String url, String host) {

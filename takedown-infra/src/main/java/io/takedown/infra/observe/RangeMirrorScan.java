@@ -39,7 +39,7 @@ public final class RangeMirrorScan {
         World world = World.generate(seed, size);
         RangeClock clock = RangeClock.manual(Infrastructure.START.plus(afterStart));
         try (RangeServer server = new RangeServer(world, clock).start()) {
-            LoopbackObserver observer = new LoopbackObserver(server::resolve, clock);
+            LoopbackObserver observer = new LoopbackObserver(server.resolver(), server.ca().clientContext(), clock);
             List<SiteObservation> observed = new ArrayList<>();
             for (String host : server.infrastructure().stateAt(clock.instant()).sites().keySet().stream().sorted().toList()) {
                 observed.add(observer.observe(host));

@@ -95,11 +95,22 @@ public final class RangeCa {
 
     /** A server certificate for {@code names} (IP literals become IP SANs, others DNS SANs), with its key. */
     public Issued issue(Collection<String> names) {
+        try {
+            return issue(names, ecKeys());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a range server certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server certificate for {@code names} over an existing key pair: sites that reuse a key (range mirrors
+     * do) present different certificates with the same public key.
+     */
+    public Issued issue(Collection<String> names, KeyPair leafKeys) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("a server certificate needs at least one name");
         }
         try {
-            KeyPair leafKeys = ecKeys();
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate,
                     BigInteger.valueOf(serials.getAndIncrement()), Date.from(now.minus(Duration.ofHours(1))),
@@ -194,6 +205,15 @@ public final class RangeCa {
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot build a TLS server context: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** A fresh key pair of the kind this authority issues for (ECDSA P-256). */
+    public static KeyPair newKeyPair() {
+        try {
+            return ecKeys();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a key pair: " + e.getMessage(), e);
         }
     }
 
