@@ -42,8 +42,10 @@ import io.takedown.range.infra.SiteCertificates;
  * <p>Uses the JDK's HTTP server on virtual threads: the range is a test fixture, not the product's API,
  * and needs nothing more.
  *
- * <p>Each provider also takes notices over HTTPS ({@link #tlsNoticeEndpoint}) with a certificate from the
- * range's own authority ({@link #ca()}), and the competent authorities of the member states take copies of
+ * <p>Each provider and CDN edge also serves its sites over HTTPS ({@link #resolveTls}), each site presenting
+ * the certificate the infrastructure model gives it ({@link SiteCertificates}, chosen by SNI), and each
+ * provider takes notices over HTTPS ({@link #tlsNoticeEndpoint}) with a certificate for its address, all from
+ * the range's own authority ({@link #ca()}), and the competent authorities of the member states take copies of
  * cross-border orders at {@link #authorityEndpoint}. A delivery carrying an {@code Idempotency-Key} is
  * acted on once: a repeat gets the first answer again (HTTP 200) and is only counted
  * ({@link #deliveriesPerKey()}), so a sender that retries after a crash never creates a second notice.
