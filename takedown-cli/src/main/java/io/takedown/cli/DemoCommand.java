@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", description = {
     "Run a whole operation end to end on a synthetic range.",
-    "Generates fictional outlets, banks their originals and finds their altered mirror copies, opens cases in",
-    "four member states' authorities, plans an action day (deconfliction, go/no-go, signed plan), strikes at",
-    "H-hour, follows compliance, measures what resurfaced and writes the after-action report (HTML, PDF)."})
+    "Generates fictional outlets and banks their originals (the seeded bank), finds their mirrors, crawls them",
+    "with the monitor (WARC evidence; hits open cases in four member states' authorities), plans an action day",
+    "(deconfliction, go/no-go, signed plan), strikes at H-hour, follows compliance, crawls again at +1 h, +24 h",
+    "and +7 d to measure what came back and which mirrors appeared, and writes the after-action report.",
+    "Each run keeps its own embedded store under DATA_DIR/demo/."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--size", defaultValue = "small", description = "small or medium (default ${DEFAULT-VALUE}).")
     String size;
-    @Option(names = "--no-progress", description = "No progress bars (they appear only on a terminal anyway).")
+    @Option(names = "--no-progress", description = "Plain progress lines instead of bars (bars appear only on a terminal).")
     boolean noProgress;
 
     @Override
@@ -47,22 +49,41 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Takedown demo on a synthetic range (seed %d, %s). Everything below is generated; nothing is "
                     + "real content.%nData directory: %s%n%n", seed, settings.size().name(), root.home().root());
             out.flush();
+            boolean bars = !noProgress && Terminal.interactive();
             DemoResult result = new Demo(workspace).run(settings, root.actor(), new DemoListener() {
                 private Progress progress;
+                private String task;
+                private long started;
+                private long done;
 
                 @Override
-                public void begin(String task, long total) {
-                    progress = Progress.start(task, total, !noProgress);
+                public void begin(String name, long total) {
+                    progress = Progress.start(name, total, bars);
+                    task = name;
+                    started = System.nanoTime();
+                    done = 0;
                 }
 
                 @Override
                 public void step() {
                     progress.step();
+                    done++;
+                }
+
+                @Override
+                public void progress(long finished, long max) {
+                    progress.update(finished, max);
+                    done = finished;
                 }
 
                 @Override
                 public void end() {
                     progress.close();
+                    if (!bars) {
+                        // Without a bar, one plain line per long step says what it did and how long it took.
+                        rendering.note(String.format(java.util.Locale.ROOT, "%s: %,d done in %.1f s", task, done,
+                                (System.nanoTime() - started) / 1e9));
+                    }
                 }
 
                 @Override

@@ -94,8 +94,10 @@ public final class MonitorService {
         long cycle = unfinished.orElseGet(() -> store.startCycle(outlets));
         String agency = request.actor().map(a -> a.agency()).orElse("monitor");
         String actorName = request.actor().map(a -> a.name()).orElse("monitor");
-        CaseLinker linker = request.actor().map(actor -> new CaseLinker(cases, store, actor,
-                id -> store.outlets().stream().filter(o -> o.id() == id).findFirst())).orElse(null);
+        CaseLinker linker = request.actor().isPresent() || !request.caseOwners().isEmpty()
+                ? new CaseLinker(cases, store, request::caseOwner,
+                        id -> store.outlets().stream().filter(o -> o.id() == id).findFirst())
+                : null;
         Function<MatchQuery, List<MatchResult>> match = matcher.get();
         CaptureMatching matching = new CaptureMatching(match, hit -> {
             if (linker != null) {

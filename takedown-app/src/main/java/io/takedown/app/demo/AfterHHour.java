@@ -4,6 +4,7 @@ import io.takedown.access.Actor;
 import io.takedown.app.Takedown;
 import io.takedown.audit.AuditVerifier;
 import io.takedown.operations.afteraction.AfterAction;
+import io.takedown.operations.afteraction.AfterActionService;
 import io.takedown.operations.afteraction.ReportHtml;
 import io.takedown.operations.afteraction.ReportPdf;
 import io.takedown.operations.board.Board;
@@ -18,7 +19,6 @@ import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.range.Notice;
 import io.takedown.range.RangeClock;
 import io.takedown.range.RangeServer;
-import io.takedown.range.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,8 @@ import java.util.Optional;
 
 /**
  * The demo from H-hour on: the strike, compliance followed in range time (providers' staff record what their
- * provider did; the deadline watch escalates), what came back after +1 h, +24 h and +7 days, the report, and
- * the audit trail.
+ * provider did; the deadline watch escalates), the crawls at +1 h, +24 h and +7 days that measure what came
+ * back ({@link Aftermath}), the report, and the audit trail.
  */
 final class AfterHHour {
 
@@ -43,7 +43,6 @@ final class AfterHHour {
     static final List<Duration> FOLLOW = List.of(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(61),
             Duration.ofHours(3).plusMinutes(10), Duration.ofHours(6));
 
-    private final World world;
     private final Takedown platform;
     private final RangeClock clock;
     private final RangeServer server;
@@ -51,9 +50,8 @@ final class AfterHHour {
     private final DemoListener listener;
     private final Path directory;
 
-    AfterHHour(World world, Takedown platform, RangeClock clock, RangeServer server, DemoDirectory.People people,
-           DemoListener listener, Path directory) {
-        this.world = world;
+    AfterHHour(Takedown platform, RangeClock clock, RangeServer server, DemoDirectory.People people,
+               DemoListener listener, Path directory) {
         this.platform = platform;
         this.clock = clock;
         this.server = server;
@@ -62,7 +60,7 @@ final class AfterHHour {
         this.directory = directory;
     }
 
-    void run(long actionId, Instant hHour, List<DemoAct> acts) {
+    void run(long actionId, Instant hHour, Aftermath aftermath, List<DemoAct> acts) {
         // Orders travel over HTTPS to the range's endpoints; delivery trusts the range's authority only.
         OrderDelivery delivery = platform.orderDelivery(DeliverySettings.defaults(List.of(server.ca().certificate())));
         // The go/no-go approvals queued the procedures notices of first orders (Art. 3(2)): they go out now,
@@ -74,26 +72,31 @@ final class AfterHHour {
                 DeliverySettings.defaults(List.of(server.ca().certificate())).withParallelism(256)));
         acts.add(emit(new DemoAct.Strike(report)));
 
+        // Board looks and checkpoint crawls, in range-time order.
+        java.util.TreeSet<Duration> moments = new java.util.TreeSet<>(FOLLOW);
+        moments.addAll(AfterActionService.CHECKPOINTS);
         List<DemoAct.Snapshot> snapshots = new ArrayList<>();
-        for (Duration after : FOLLOW) {
+        for (Duration after : moments) {
             clock.advance(Duration.between(clock.instant(), hHour.plus(after)));
             recordFeedback(actionId);
             platform.orders().escalateOverdue("deadline-watch");
-            Board board = platform.boards().board(people.coordinator(), actionId);
-            snapshots.add(new DemoAct.Snapshot(after, board.total()));
-            listener.note(String.format("H+%s: %d removed, %d acknowledged and pending, %d overdue, %d Annex III",
-                    label(after), board.total().removed(), board.total().acknowledged() - board.total().removed()
-                            - board.total().overdue() - board.total().annexIII(), board.total().overdue(),
-                    board.total().annexIII()));
+            if (FOLLOW.contains(after)) {
+                Board board = platform.boards().board(people.coordinator(), actionId);
+                snapshots.add(new DemoAct.Snapshot(after, board.total()));
+                listener.note(String.format("H+%s: %d removed, %d acknowledged and pending, %d overdue, %d Annex III",
+                        label(after), board.total().removed(), board.total().acknowledged() - board.total().removed()
+                                - board.total().overdue() - board.total().annexIII(), board.total().overdue(),
+                        board.total().annexIII()));
+                if (after.equals(FOLLOW.getLast())) {
+                    acts.add(emit(new DemoAct.Compliance(snapshots, board)));
+                }
+            }
+            if (AfterActionService.CHECKPOINTS.contains(after)) {
+                acts.add(emit(aftermath.checkpoint(after)));
+            }
         }
-        acts.add(emit(new DemoAct.Compliance(snapshots, platform.boards().board(people.coordinator(), actionId))));
 
-        for (Duration after : List.of(Duration.ofHours(24), Duration.ofDays(7))) {
-            clock.advance(Duration.between(clock.instant(), hHour.plus(after)));
-            recordFeedback(actionId);
-        }
-        AfterAction after = platform.afterAction().report(people.coordinator(), actionId,
-                new RangeObservation(world, server));
+        AfterAction after = platform.afterAction().report(people.coordinator(), actionId, aftermath);
         Path html = directory.resolve("after-action-" + actionId + ".html");
         Path pdf = directory.resolve("after-action-" + actionId + ".pdf");
         try {
@@ -103,7 +106,10 @@ final class AfterHHour {
             throw new UncheckedIOException("cannot write the after-action report to " + directory, e);
         }
         acts.add(emit(new DemoAct.AfterActionReport(after, html, pdf)));
+    }
 
+    /** The audit trail verified, and the transparency figures of the authorities that issued orders. */
+    DemoAct.Audit audit(Instant hHour) {
         AuditVerifier.Report verified = AuditVerifier.verify(platform.database(), platform.signer().publicKey());
         long issued = 0;
         long inTime = 0;
@@ -117,8 +123,8 @@ final class AfterHHour {
                 }
             }
         }
-        acts.add(emit(new DemoAct.Audit(verified.intact(), verified.entries(), verified.checkpoints(),
-                Long.toString(issued), Long.toString(inTime))));
+        return new DemoAct.Audit(verified.intact(), verified.entries(), verified.checkpoints(), Long.toString(issued),
+                Long.toString(inTime));
     }
 
     /**

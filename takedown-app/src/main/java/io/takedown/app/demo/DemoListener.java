@@ -13,6 +13,10 @@ public interface DemoListener {
     default void step() {
     }
 
+    /** Instead of steps, for work whose size grows as it is discovered (a crawl): done so far of at least max. */
+    default void progress(long done, long max) {
+    }
+
     default void end() {
     }
 

@@ -1,6 +1,14 @@
 package io.takedown.app.demo;
 
 import io.takedown.access.Actor;
+import io.takedown.cases.CaseFile;
+import io.takedown.cases.Item;
+import io.takedown.infra.graph.InfraGraph;
+import io.takedown.infra.weakpoints.Suggestions;
+import io.takedown.infra.weakpoints.TargetSuggestion;
+import io.takedown.range.RangeServer;
+import java.net.URI;
+import java.util.TreeMap;
 import io.takedown.access.Handling;
 import io.takedown.app.Takedown;
 import io.takedown.operations.board.Board;
@@ -9,7 +17,6 @@ import io.takedown.operations.deconfliction.Scope;
 import io.takedown.operations.plan.ActionDay;
 import io.takedown.operations.plan.Target;
 import io.takedown.operations.plan.TargetRequest;
-import io.takedown.range.Outlet;
 import io.takedown.range.RangeClock;
 import io.takedown.range.World;
 import java.time.Duration;
@@ -21,10 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo's operation up to H-hour: each authority opens cases for the outlets it leads on, the hub plans
- * an action day with all of them, two agencies protect URLs of their investigations, targets are added per
- * case and provider, one conflict is released and one kept, the plan is frozen and signed, and three of the
- * four agencies give their go.
+ * The demo's operation up to H-hour, from the cases the monitor opened: each authority's items are grouped
+ * by the provider hosting them (the address the name resolves to, as a lookup of the hosting network would
+ * say), the hub plans an action day with all four authorities, two agencies protect URLs of their
+ * investigations, targets are added per case and provider, one conflict is released and one kept, the plan
+ * is frozen and signed, and three of the four agencies give their go. The weak-point analysis is asked which
+ * infrastructure targets would cut the most reach.
  */
 final class Operation {
 
@@ -32,82 +41,69 @@ final class Operation {
             + "(glorification of a fictional attack)";
     /** H-hour, from the start of the demo in range time. */
     static final Duration H_HOUR = Duration.ofHours(14);
+    /** Targets the weak-point analysis is asked for. */
+    static final int SUGGESTION_BUDGET = 3;
 
     private final World world;
     private final Takedown platform;
+    private final RangeServer server;
     private final RangeClock clock;
     private final DemoSettings settings;
     private final DemoDirectory.People people;
     private final DemoListener listener;
 
-    Operation(World world, Takedown platform, RangeClock clock, DemoSettings settings, DemoDirectory.People people,
-              DemoListener listener) {
+    Operation(World world, Takedown platform, RangeServer server, RangeClock clock, DemoSettings settings,
+              DemoDirectory.People people, DemoListener listener) {
         this.world = world;
         this.platform = platform;
+        this.server = server;
         this.clock = clock;
         this.settings = settings;
         this.people = people;
         this.listener = listener;
     }
 
-    /** One agency's case for one outlet: its items by range provider. */
+    /** One agency's case: its items by provider directory code. */
     private record OpenCase(String agency, long caseId, Map<String, List<Long>> itemsByProvider, List<String> urls) {
     }
 
-    /** Opens cases, plans, deconflicts, freezes and gets the go; returns the action day's id. */
-    long plan(List<Detection.Found> found, List<DemoAct> acts) {
-        Map<String, String> leadOf = new LinkedHashMap<>();
-        List<String> leads = DemoDirectory.AUTHORITIES.stream().limit(3).map(a -> a[0]).toList();
-        String lateAgency = DemoDirectory.AUTHORITIES.get(3)[0];
-        for (Outlet outlet : world.outlets()) {
-            leadOf.put(outlet.id(), leads.get(outlet.index() % leads.size()));
-        }
-        // The last agency joins for one mirror domain of the last outlet.
-        Outlet last = world.outlets().getLast();
-        String lateDomain = last.domains().getLast();
-
-        Map<String, List<Detection.Found>> byCase = new LinkedHashMap<>();
-        Map<String, Integer> perDomain = new LinkedHashMap<>();
-        for (Detection.Found f : found) {
-            if (perDomain.merge(f.domain(), 1, Integer::sum) > settings.targetsPerDomain()) {
-                continue;
-            }
-            String agency = f.domain().equals(lateDomain) ? lateAgency : leadOf.get(f.outlet());
-            byCase.computeIfAbsent(agency + "|" + f.outlet(), k -> new ArrayList<>()).add(f);
-        }
-        int items = byCase.values().stream().mapToInt(List::size).sum();
-        listener.note("Opening cases: " + items + " matched items for " + byCase.size() + " cases in "
-                + (leads.size() + 1) + " authorities");
-        listener.begin("Opening cases", items);
+    /** Plans, deconflicts, freezes and gets the go; returns the action day's id. */
+    long plan(List<String> leads, List<DemoAct> acts) {
+        Map<String, String> providerAt = new LinkedHashMap<>();
+        world.providers().forEach(p -> providerAt.put(p.address(), DemoDirectory.providerCode(p.id())));
         List<OpenCase> cases = new ArrayList<>();
-        for (Map.Entry<String, List<Detection.Found>> entry : byCase.entrySet()) {
-            String agency = entry.getKey().split("\\|")[0];
-            Outlet outlet = world.outlets().stream().filter(o -> o.id().equals(entry.getKey().split("\\|")[1]))
-                    .findFirst().orElseThrow();
-            Actor analyst = people.analysts().get(agency);
-            long caseId = platform.cases().createCase(analyst, "outlet " + outlet.id() + " (" + outlet.name()
-                    + ") on the synthetic range, seed " + world.seed(), Handling.AMBER, false).id();
-            Map<String, List<Long>> byProvider = new LinkedHashMap<>();
-            List<String> urls = new ArrayList<>();
-            for (Detection.Found f : entry.getValue()) {
-                long item = platform.cases().addItem(analyst, caseId, f.url(), Optional.of("range:" + f.url()), Map.of(),
-                        List.of("entity:" + outlet.id(), "behaviour:propaganda"), Handling.AMBER).id();
-                byProvider.computeIfAbsent(DemoDirectory.providerCode(f.rangeProvider()), p -> new ArrayList<>())
-                        .add(item);
-                urls.add(f.url());
-                listener.step();
+        Map<String, Integer> perDomain = new LinkedHashMap<>();
+        Map<String, Integer> notTargeted = new TreeMap<>();
+        for (String[] authority : DemoDirectory.AUTHORITIES) {
+            Actor analyst = people.analysts().get(authority[0]);
+            for (CaseFile file : platform.cases().cases(analyst)) {
+                if (!file.agency().equals(authority[0])) {
+                    continue;
+                }
+                Map<String, List<Long>> byProvider = new LinkedHashMap<>();
+                List<String> urls = new ArrayList<>();
+                for (Item item : platform.cases().items(analyst, file.id())) {
+                    String host = URI.create(item.url()).getHost();
+                    Optional<String> provider = server.resolve(host)
+                            .map(a -> providerAt.get(a.getAddress().getHostAddress()));
+                    if (provider.isEmpty()) {
+                        notTargeted.merge("behind a CDN or no longer resolving: the hosting provider is not known",
+                                1, Integer::sum);
+                        continue;
+                    }
+                    if (perDomain.merge(host, 1, Integer::sum) > settings.targetsPerDomain()) {
+                        notTargeted.merge("beyond " + settings.targetsPerDomain() + " targets per domain (kept for "
+                                + "the next action day)", 1, Integer::sum);
+                        continue;
+                    }
+                    byProvider.computeIfAbsent(provider.get(), p -> new ArrayList<>()).add(item.id());
+                    urls.add(item.url());
+                }
+                if (!byProvider.isEmpty()) {
+                    cases.add(new OpenCase(authority[0], file.id(), byProvider, urls));
+                }
             }
-            cases.add(new OpenCase(agency, caseId, byProvider, urls));
         }
-        listener.end();
-        Map<String, Integer> itemsPerAgency = new LinkedHashMap<>();
-        Map<String, List<String>> outletsPerAgency = new LinkedHashMap<>();
-        byCase.forEach((key, list) -> {
-            String[] parts = key.split("\\|");
-            itemsPerAgency.merge(parts[0], list.size(), Integer::sum);
-            outletsPerAgency.computeIfAbsent(parts[0], a -> new ArrayList<>()).add(parts[1]);
-        });
-        acts.add(emit(new DemoAct.Cases(itemsPerAgency, outletsPerAgency, cases.size())));
 
         // Two investigations protect one URL each: DE's (AMBER) in an NL case, FR's (RED) in a DE case.
         String deProtects = firstUrlOf(cases, leads.get(0));
@@ -140,6 +136,7 @@ final class Operation {
                 platform.deconfliction().release(people.approvers().get(leads.get(1)), hit.reference());
             }
         }
+        Suggestions.Result suggested = suggestions();
         clock.advance(Duration.ofMinutes(30));
         ActionDay frozen = platform.actionPlanning().freeze(people.coordinator(), day.id());
         clock.advance(Duration.ofMinutes(30));
@@ -150,12 +147,39 @@ final class Operation {
         List<String> conflicts = board.conflicts().stream().map(c -> c.reference() + " " + c.status() + ": "
                 + c.contact()).toList();
         List<Target> targets = platform.actionPlanning().targets(people.coordinator(), day.id());
+        List<DemoAct.Suggested> suggestions = suggested.targets().stream().map(t -> new DemoAct.Suggested(t.rank(),
+                t.target(), t.addressee(), t.reachRemoved(), taken(t))).toList();
         acts.add(emit(new DemoAct.Plan(day.id(), frozen.name(), frozen.coordinator(), hHour, board.parts(),
                 targets.size(), (int) targets.stream().map(Target::provider).distinct().count(),
                 (int) targets.stream().map(Target::providerCountry).distinct().count(), conflicts,
                 frozen.plan().map(p -> sha256(p.document())).orElse(""), frozen.plan().map(p -> p.keyId()).orElse(""),
-                platform.actionPlanning().verifyPlan(people.coordinator(), day.id()))));
+                platform.actionPlanning().verifyPlan(people.coordinator(), day.id()),
+                notTargeted.values().stream().mapToInt(Integer::intValue).sum(),
+                notTargeted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList(), suggestions,
+                suggested.suggested().share(), SUGGESTION_SOURCE)));
         return day.id();
+    }
+
+    static final String SUGGESTION_SOURCE = "the range's infrastructure graph (ground truth; the graph observed by "
+            + "the crawls replaces it when the infrastructure line persists it)";
+
+    /** The weak-point analysis on the infrastructure as it stands now. */
+    private Suggestions.Result suggestions() {
+        InfraGraph graph = platform.infraEvaluation().truthGraph(world.seed(), world.size(),
+                Duration.between(io.takedown.range.infra.Infrastructure.START, clock.instant()));
+        return platform.infraEvaluation().suggest(graph, SUGGESTION_BUDGET);
+    }
+
+    /**
+     * Whether a suggestion can be a target of this action day: removal orders go to hosting providers, so a
+     * registrar, a domain (its registrar) or a CDN account cannot be one.
+     */
+    private static String taken(TargetSuggestion suggestion) {
+        return switch (suggestion.kind()) {
+            case "provider" -> "its content is targeted through the cases";
+            case "update-url" -> "no capture of it in the cases";
+            default -> "not a hosting provider: no removal order reaches it";
+        };
     }
 
     private static String firstUrlOf(List<OpenCase> cases, String agency) {

@@ -3,6 +3,7 @@ package io.takedown.infra.resurfacing;
 import io.takedown.access.Actor;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Item;
+import io.takedown.core.TakedownException;
 import io.takedown.orders.OrderService;
 import io.takedown.orders.RemovalOrder;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Removals as the legal workflow recorded them: every executed removal order the actor may see, with its
  * item's URL, signals and outlet (the item's {@code entity:} label). Access rules are the order and case
- * services' own.
+ * services' own: an order whose item the actor may not view (it sees the order as the host state's
+ * authority) is left to those who may.
  */
 public final class RemovalIntake {
 
@@ -29,7 +31,17 @@ public final class RemovalIntake {
             if (order.executedAt().isEmpty()) {
                 continue;
             }
-            Item item = cases.viewItem(actor, order.itemId());
+            Item item;
+            try {
+                item = cases.viewItem(actor, order.itemId());
+            } catch (TakedownException e) {
+                if (e.kind() != TakedownException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                // An order the actor sees as the host state's authority, on an item of another agency's case
+                // that its handling code keeps from the actor: the issuer's people watch that one.
+                continue;
+            }
             String outlet = item.labels().stream().filter(l -> l.startsWith("entity:")).map(l -> l.substring(7))
                     .findFirst().orElse("");
             out.add(new Removal(order.id(), item.url(), outlet, order.provider(), order.executedAt().get(), item.signals()));

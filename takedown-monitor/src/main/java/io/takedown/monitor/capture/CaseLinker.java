@@ -18,25 +18,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Turns a hit into case work: the outlet's case is opened on its first hit (as the acting user, with the
- * outlet's agency) and every hit adds an item carrying the capture's evidence reference, its signals and
- * the labels of what it matched. The same URL with the same payload is never added twice; a changed
+ * Turns a hit into case work: the outlet's case is opened on its first hit by the user who opens cases for
+ * that outlet (its agency's, else the acting user) and every hit adds an item carrying the capture's
+ * evidence reference, its signals and the labels of what it matched. An outlet nobody opens cases for keeps
+ * its hits with the captures only. The same URL with the same payload is never added twice; a changed
  * payload is a new item.
  */
 public final class CaseLinker {
 
     private final CaseService cases;
     private final FrontierStore store;
-    private final Actor actor;
+    private final java.util.function.Function<MonitoredOutlet, Optional<Actor>> owner;
     private final LongFunction<Optional<MonitoredOutlet>> outlets;
     private final AtomicLong items = new AtomicLong();
     private final Map<Long, Long> caseByOutlet = new LinkedHashMap<>();
 
     public CaseLinker(CaseService cases, FrontierStore store, Actor actor,
                       LongFunction<Optional<MonitoredOutlet>> outlets) {
+        this(cases, store, outlet -> Optional.of(actor), outlets);
+    }
+
+    public CaseLinker(CaseService cases, FrontierStore store,
+                      java.util.function.Function<MonitoredOutlet, Optional<Actor>> owner,
+                      LongFunction<Optional<MonitoredOutlet>> outlets) {
         this.cases = cases;
         this.store = store;
-        this.actor = actor;
+        this.owner = owner;
         this.outlets = outlets;
     }
 
@@ -51,6 +58,11 @@ public final class CaseLinker {
             return;
         }
         MonitoredOutlet outlet = outlets.apply(capture.outletId()).orElseThrow();
+        Optional<Actor> by = owner.apply(outlet);
+        if (by.isEmpty()) {
+            return;
+        }
+        Actor actor = by.get();
         long caseId = caseByOutlet.computeIfAbsent(outlet.id(), id -> outlet.caseId().orElseGet(() -> {
             CaseFile file = cases.createCase(actor, "Monitor: " + outlet.name(), Handling.AMBER, false);
             store.setCase(outlet.id(), file.id());

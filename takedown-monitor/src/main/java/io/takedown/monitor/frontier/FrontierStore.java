@@ -91,17 +91,30 @@ public final class FrontierStore {
         });
     }
 
-    /** Adds a confirmed mirror domain to an outlet's scope. */
+    /**
+     * Adds a confirmed mirror domain to an outlet's scope, and its home page to the seeds: a mirror found by
+     * observation is often linked from nowhere the crawl already reaches.
+     */
     public MonitoredOutlet confirmMirror(String outletName, String domain) {
+        String host = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!host.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")) {
+            throw new InvalidInputException(null, "'" + domain + "' is not a domain name");
+        }
         return database.inTransaction(connection -> {
             MonitoredOutlet outlet = outlet(connection, outletName).orElseThrow(() -> notFound(outletName));
-            if (!outlet.domains().contains(domain.toLowerCase(java.util.Locale.ROOT))) {
+            if (!outlet.domains().contains(host)) {
                 List<String> domains = new ArrayList<>(outlet.domains());
-                domains.add(domain.toLowerCase(java.util.Locale.ROOT));
+                domains.add(host);
+                List<String> seeds = new ArrayList<>(outlet.seeds());
+                String home = "http://" + host + "/";
+                if (!seeds.contains(home)) {
+                    seeds.add(home);
+                }
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE monitor_outlet SET domains = ? WHERE id = ?")) {
+                        "UPDATE monitor_outlet SET domains = ?, seeds = ? WHERE id = ?")) {
                     update.setString(1, String.join(" ", domains));
-                    update.setLong(2, outlet.id());
+                    update.setString(2, String.join(" ", seeds));
+                    update.setLong(3, outlet.id());
                     update.executeUpdate();
                 }
             }
