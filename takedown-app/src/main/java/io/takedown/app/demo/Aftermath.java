@@ -85,10 +85,10 @@ final class Aftermath implements ResurfacingSource {
                     .map(a -> providerAt.getOrDefault(a.getAddress().getHostAddress(), "a CDN edge")).orElse("?"));
         }
         alerts.addAll(raised);
-        return score(label, after, cycle);
+        return score(label, after, cycle, raised);
     }
 
-    private DemoAct.Checkpoint score(String label, Duration after, Monitoring.Cycle cycle) {
+    private DemoAct.Checkpoint score(String label, Duration after, Monitoring.Cycle cycle, List<ResurfacingAlert> raised) {
         Instant now = clock.instant();
         List<Removal> removals = platform.resurfacingWatch().removals();
         Set<String> removedUrls = new HashSet<>();
@@ -117,7 +117,8 @@ final class Aftermath implements ResurfacingSource {
         List<MirrorWatch.Confirmed> fresh = mirrors.confirmed().stream().filter(c -> !c.at().isBefore(hHour)).toList();
         int freshRight = (int) fresh.stream().filter(c -> Optional.ofNullable(sites.get(c.host()))
                 .flatMap(Site::outlet).map(c.outlet()::equals).orElse(false)).count();
-        List<String> examples = alerts.stream().limit(2).map(a -> a.removedUrl() + " back at " + a.url() + " after "
+        // Examples from this crawl's own alerts: the earlier ones were shown at their checkpoint.
+        List<String> examples = raised.stream().limit(2).map(a -> a.removedUrl() + " back at " + a.url() + " after "
                 + AfterActionService.label(a.sinceRemoval())).toList();
         var result = cycle.summary().result();
         return new DemoAct.Checkpoint(label, after, result.fetched(), result.newItems(), result.revisits(), cycle.took(),

@@ -160,8 +160,8 @@ final class Operation {
         return day.id();
     }
 
-    static final String SUGGESTION_SOURCE = "the range's infrastructure graph (ground truth; the graph observed by "
-            + "the crawls replaces it when the infrastructure line persists it)";
+    /** The weak-point analysis runs on the generated graph until the graph observed by the crawls is persisted. */
+    static final String SUGGESTION_SOURCE = "the range's infrastructure graph as generated, its ground truth";
 
     /** The weak-point analysis on the infrastructure as it stands now. */
     private Suggestions.Result suggestions() {
