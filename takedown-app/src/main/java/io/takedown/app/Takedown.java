@@ -93,7 +93,9 @@ public final class Takedown implements AutoCloseable {
 
     private final Lazy<InfraEvaluation> infraEvaluation = new Lazy<>(InfraEvaluation::new);
     private final Lazy<MirrorReview> mirrorReview = new Lazy<>(() -> new MirrorReview(database(), audit(), clock()));
-    private final Lazy<ResurfacingWatch> resurfacingWatch = new Lazy<>(() -> new ResurfacingWatch(database(), banks()));
+    private final Lazy<ResurfacingWatch> resurfacingWatch = new Lazy<>(() -> new ResurfacingWatch(database(), banks(),
+            actor -> orders().list(actor).stream().map(io.takedown.orders.RemovalOrder::id)
+                    .collect(java.util.stream.Collectors.toSet())));
 
     private Takedown(TakedownConfig config) {
         this.config = config;

@@ -61,6 +61,34 @@ public final class AuditReview {
         return AuditLog.prove(database, seq, checkpoint);
     }
 
+    /**
+     * The tlog-proofs of every entry about {@code subject} (e.g. {@code order:17}: drafted, approved, sent, receipt,
+     * removed), oldest first: the bundle that goes with a sent order or an evidence package to a court, which
+     * checks each offline against the agency's published log key.
+     */
+    public java.util.List<TlogProof> proveSubject(Actor actor, String subject, Optional<Note> checkpoint) {
+        Policy.check(actor, Action.VIEW_AUDIT);
+        java.util.List<Long> seqs = database.inReadTransaction(connection -> {
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "SELECT seq FROM audit_log WHERE subject = ? ORDER BY seq")) {
+                query.setString(1, subject);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(rows.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+        if (seqs.isEmpty()) {
+            throw new io.takedown.core.TakedownException(io.takedown.core.TakedownException.Kind.NOT_FOUND,
+                    "no audit entry about " + subject);
+        }
+        Optional<Note> against = checkpoint.isPresent() ? checkpoint : AuditLog.head(database);
+        return seqs.stream().map(seq -> AuditLog.prove(database, seq, against)).toList();
+    }
+
     public ConsistencyProof consistency(Actor actor, long oldSize, long newSize) {
         Policy.check(actor, Action.VIEW_AUDIT);
         return log.consistency(database, oldSize, newSize);

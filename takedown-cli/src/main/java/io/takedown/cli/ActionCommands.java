@@ -197,7 +197,7 @@ final class ActionCommands {
                 for (Target t : w.actionPlanning().targets(actor, action)) {
                     rows.row(Arrays.asList(t.id(), t.agency(), t.provider(), t.providerCountry(),
                             t.kind().name().toLowerCase(), t.orderId().isPresent() ? t.orderId().getAsLong() : null,
-                            t.handling().visibleTo(actor, t.agency()) ? t.url() : "restricted",
+                            t.url(),
                             t.outcome().map(o -> o.name().toLowerCase() + t.outcomeReason().map(r -> ": " + r)
                                     .orElse("")).orElse("planned")));
                 }

@@ -91,8 +91,11 @@ final class AuditCommands {
     @Command(name = "prove", description = "Inclusion proof of one entry (C2SP tlog-proof, with the entry), verifiable "
             + "offline with 'audit verify-proof'.")
     static final class Prove extends LegalCommands.Legal {
-        @Parameters(paramLabel = "ENTRY", description = "The entry's sequence number.")
-        long seq;
+        @Parameters(paramLabel = "ENTRY", arity = "0..1", description = "The entry's sequence number.")
+        Long seq;
+        @Option(names = "--subject", paramLabel = "SUBJECT", description = "Every entry about SUBJECT instead (e.g. "
+                + "order:17 or item:42), one proof per entry; with --output, FILE is a directory of entry-SEQ.tlog files.")
+        String subject;
         @Option(names = "--checkpoint", paramLabel = "FILE", description = "Prove against this checkpoint (e.g. a "
                 + "cosigned one) instead of the latest signed one.")
         Path checkpoint;
@@ -102,8 +105,27 @@ final class AuditCommands {
         @Override
         int run(Takedown w) throws IOException {
             Optional<Note> against = checkpoint == null ? Optional.empty() : Optional.of(Note.parse(Files.readAllBytes(checkpoint)));
-            TlogProof proof = w.auditReview().prove(actor(w), seq, against);
-            return write(out(), output, proof.format());
+            if ((seq == null) == (subject == null)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either ENTRY or --subject");
+            }
+            if (seq != null) {
+                return write(out(), output, w.auditReview().prove(actor(w), seq, against).format());
+            }
+            List<TlogProof> proofs = w.auditReview().proveSubject(actor(w), subject, against);
+            if (output == null) {
+                // Proofs one after the other; each ends with its checkpoint's signature lines and a blank line.
+                StringBuilder all = new StringBuilder();
+                proofs.forEach(p -> all.append(p.format()).append('\n'));
+                return write(out(), null, all.toString());
+            }
+            Files.createDirectories(output);
+            for (TlogProof proof : proofs) {
+                Files.writeString(output.resolve("entry-" + (proof.index() + 1) + ".tlog"), proof.format(),
+                        StandardCharsets.UTF_8);
+            }
+            out().printf("%d proof(s) about %s written to %s%n", proofs.size(), subject, output);
+            out().flush();
+            return ExitCodes.OK;
         }
     }
 

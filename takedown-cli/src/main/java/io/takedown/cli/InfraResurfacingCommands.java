@@ -45,14 +45,14 @@ final class InfraResurfacingCommands {
                 Actor actor = takedown.directory().actor(parent.infra.root.actor());
                 int added = takedown.removalIntake().trackExecuted(actor, takedown.resurfacingWatch());
                 spec.commandLine().getOut().printf("%d executed order(s) newly watched; %d watched in all%n", added,
-                        takedown.resurfacingWatch().removals().size());
+                        takedown.resurfacingWatch().removals(actor).size());
             }
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "list", description = "List resurfacing alerts, oldest first.")
+    @Command(name = "list", description = "List resurfacing alerts about orders you may see, oldest first.")
     static final class ListAlerts implements Callable<Integer> {
         @ParentCommand
         Resurfacing parent;
@@ -68,7 +68,8 @@ final class InfraResurfacingCommands {
             try (Takedown takedown = parent.infra.root.workspace();
                  RowWriter table = format.open(out, List.of("id", "order", "outlet", "removed_url", "back_at", "removed_from",
                          "since_removal", "signal", "distance"))) {
-                for (ResurfacingAlert a : takedown.resurfacingWatch().alerts()) {
+                Actor actor = takedown.directory().actor(parent.infra.root.actor());
+                for (ResurfacingAlert a : takedown.resurfacingWatch().alerts(actor)) {
                     table.row(Arrays.asList(a.id(), a.orderId(), a.outlet(), a.removedUrl(), a.url(), a.removedFrom(),
                             human(a.sinceRemoval()), a.signalType(), a.distance()));
                 }
@@ -78,7 +79,7 @@ final class InfraResurfacingCommands {
         }
     }
 
-    @Command(name = "stats", description = "Time to resurface per outlet and per provider that removed the content.")
+    @Command(name = "stats", description = "Time to resurface per outlet and per provider, over orders you may see.")
     static final class Stats implements Callable<Integer> {
         @ParentCommand
         Resurfacing parent;
@@ -89,7 +90,7 @@ final class InfraResurfacingCommands {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Takedown takedown = parent.infra.root.workspace()) {
-                print(out, takedown.resurfacingWatch().stats());
+                print(out, takedown.resurfacingWatch().stats(takedown.directory().actor(parent.infra.root.actor())));
             }
             out.flush();
             return ExitCodes.OK;

@@ -78,6 +78,28 @@ class AuditCommandsTest {
     }
 
     @Test
+    void proveSubject_writesOneOfflineProofPerEntryAboutIt() throws Exception {
+        Path vkey = home.resolve("log.vkey");
+        Files.writeString(vkey, run("--as", "otto", "audit", "checkpoint", "--vkey").out());
+        Path bundle = home.resolve("user-ana");
+        CliRun prove = run("--as", "otto", "audit", "prove", "--subject", "user:ana", "--output", bundle.toString());
+        assertThat(prove.exitCode()).as(prove.err()).isZero();
+        assertThat(prove.out()).contains("1 proof(s) about user:ana");
+        try (var files = Files.list(bundle)) {
+            for (Path file : files.toList()) {
+                CliRun ok = CliRun.run("audit", "verify-proof", file.toString(), "--log-key", vkey.toString());
+                assertThat(ok.exitCode()).as(ok.err()).isZero();
+                assertThat(ok.out()).contains("user-added user:ana");
+            }
+        }
+        assertThat(run("--as", "otto", "audit", "prove", "--subject", "order:999").exitCode())
+                .isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run("--as", "otto", "audit", "prove").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--as", "ana", "audit", "prove", "--subject", "user:ana").exitCode())
+                .isEqualTo(ExitCodes.FORBIDDEN);
+    }
+
+    @Test
     void truncatedTail_isFoundThroughTheCheckpointOutsideTheDatabase() throws Exception {
         // Whoever can write the database cuts the last entry and its tree rows, and rewinds the stored head
         // to the previous checkpoint: the database is then self-consistent, the copy outside it is not.

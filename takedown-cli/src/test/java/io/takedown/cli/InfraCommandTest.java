@@ -90,7 +90,7 @@ class InfraCommandTest {
         assertThat(CliRun.run(at, "--as", "ana", "infra", "mirrors", "confirm", "9999").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(CliRun.run(at, "infra", "mirrors", "list", "--status", "confirmed").out()).contains("confirmed");
         assertThat(CliRun.run(at, "infra", "mirrors", "scan").out()).contains("(0 new)");
-        assertThat(CliRun.run(at, "infra", "resurfacing", "stats").exitCode()).isZero();
+        assertThat(CliRun.run(at, "--as", "ana", "infra", "resurfacing", "stats").exitCode()).isZero();
         assertThat(CliRun.run(at, "--as", "ana", "infra", "resurfacing", "track").out()).contains("0 executed order(s) newly watched");
     }
 

@@ -1,5 +1,8 @@
 package io.takedown.core;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Lowercase hexadecimal, the text form the hash-sharing ecosystem uses for every digest. */
@@ -12,6 +15,20 @@ public final class Hex {
 
     public static String encode(byte[] bytes) {
         return LOWER.formatHex(bytes);
+    }
+
+    /** The SHA-256 of {@code bytes}, in hex. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return encode(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 of {@code text} in UTF-8, in hex. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

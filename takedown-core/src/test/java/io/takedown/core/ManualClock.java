@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 public final class ManualClock extends Clock {
 
     public Instant now;
+    private volatile Runnable beforeNextReading;
 
     public ManualClock(Instant start) {
         this.now = start;
@@ -17,6 +18,14 @@ public final class ManualClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /**
+     * Runs {@code step} once, at the next reading of the clock and before it answers: a test puts another
+     * actor's action exactly between two steps of the code under test (a race, made deterministic).
+     */
+    public void beforeNextReading(Runnable step) {
+        beforeNextReading = step;
     }
 
     @Override
@@ -31,6 +40,11 @@ public final class ManualClock extends Clock {
 
     @Override
     public Instant instant() {
+        Runnable step = beforeNextReading;
+        if (step != null) {
+            beforeNextReading = null;
+            step.run();
+        }
         return now;
     }
 }

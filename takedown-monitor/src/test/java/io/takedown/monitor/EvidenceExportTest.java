@@ -2,6 +2,9 @@ package io.takedown.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.takedown.audit.AuditEntry;
+import io.takedown.audit.tlog.Merkle;
+import io.takedown.audit.tlog.TlogProof;
 import io.takedown.banks.NewEntry;
 import io.takedown.cases.Item;
 import io.takedown.monitor.crawl.CrawlSettings;
@@ -90,6 +93,14 @@ class EvidenceExportTest {
             assertThat(Files.readString(zip.getPath("indexes/index.cdxj"))).contains(item.url());
             assertThat(Files.readString(zip.getPath("datapackage.json"))).contains("\"wacz_version\" : \"1.1.1\"",
                     "captureAuditSeq");
+            // The package carries the capture's audit entry with an inclusion proof a court checks offline.
+            var items = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(
+                    zip.getPath("datapackage.json"))).path("takedown").path("items");
+            TlogProof proof = TlogProof.parse(items.get(0).path("captureAuditProof").asText());
+            byte[] leaf = proof.extra().orElseThrow();
+            assertThat(proof.verify(Merkle.leafHash(leaf), List.of(fixture.audit.verifier(fixture.monitor.store()
+                    .database()))).size()).isGreaterThan(proof.index());
+            assertThat(AuditEntry.fromLeafData(leaf)).hasValueSatisfying(e -> assertThat(e.action()).contains("capture"));
         }
     }
 

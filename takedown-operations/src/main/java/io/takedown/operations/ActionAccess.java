@@ -41,14 +41,31 @@ public final class ActionAccess {
         }
     }
 
-    /** Coordinator, participants and auditors of the participants see the board and the report. */
+    /**
+     * The coordinator agency and the participants see the board and the report, through users who may see
+     * orders or audit them (not, say, the directory's administrator).
+     */
     public static void requireViewer(Actor actor, String coordinatorAgency, Collection<String> participants) {
         boolean coordinator = actor.agency().equals(coordinatorAgency) && actor.agencyKind() == AgencyKind.COORDINATOR;
-        boolean participant = participants.contains(actor.agency()) && (Policy.allows(actor, Action.VIEW_ORDER)
-                || actor.roles().contains(Role.AUDITOR));
-        if (!coordinator && !participant) {
+        if (!coordinator && !participants.contains(actor.agency())) {
             throw forbidden(actor.agency() + " neither coordinates nor takes part in this action day");
         }
+        if (!Policy.allows(actor, Action.VIEW_ORDER) && !holds(actor, Role.AUDITOR)) {
+            throw forbidden(actor.name() + " may not view orders, so not the action day either");
+        }
+    }
+
+    /** The approver of an authority: lifts what its agency protects (deconfliction) or gives its go. */
+    public static void requireAuthorityApprover(Actor actor, String what) {
+        Policy.check(actor, Action.DECONFLICT);
+        if (!holds(actor, Role.APPROVER)) {
+            throw forbidden(actor.name() + " is not an approver of " + actor.agency() + " and may not " + what);
+        }
+    }
+
+    /** A role the actor holds and its agency kind allows. */
+    private static boolean holds(Actor actor, Role role) {
+        return actor.roles().contains(role) && actor.agencyKind().allowedRoles().contains(role);
     }
 
     public static TakedownException forbidden(String message) {

@@ -15,6 +15,7 @@ import io.takedown.operations.board.Board;
 import io.takedown.operations.deconfliction.Hit;
 import io.takedown.operations.deconfliction.Scope;
 import io.takedown.operations.plan.ActionDay;
+import io.takedown.operations.plan.SignedPlan;
 import io.takedown.operations.plan.Target;
 import io.takedown.operations.plan.TargetRequest;
 import io.takedown.range.RangeClock;
@@ -152,7 +153,7 @@ final class Operation {
         acts.add(emit(new DemoAct.Plan(day.id(), frozen.name(), frozen.coordinator(), hHour, board.parts(),
                 targets.size(), (int) targets.stream().map(Target::provider).distinct().count(),
                 (int) targets.stream().map(Target::providerCountry).distinct().count(), conflicts,
-                frozen.plan().map(p -> sha256(p.document())).orElse(""), frozen.plan().map(p -> p.keyId()).orElse(""),
+                frozen.plan().map(SignedPlan::documentSha256).orElse(""), frozen.plan().map(p -> p.keyId()).orElse(""),
                 platform.actionPlanning().verifyPlan(people.coordinator(), day.id()),
                 notTargeted.values().stream().mapToInt(Integer::intValue).sum(),
                 notTargeted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList(), suggestions,
@@ -190,14 +191,5 @@ final class Operation {
     private DemoAct emit(DemoAct act) {
         listener.act(act);
         return act;
-    }
-
-    static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -167,6 +167,6 @@ public final class ResurfacingEvaluation {
                 .map(a -> "order " + a.orderId() + " at " + a.url()).toList();
         return new ResurfacingFigures(world.seed(), world.size().name(), removals, CYCLE, truth.size(), delays.size(), within,
                 falseAlerts.size(), delays.isEmpty() ? Duration.ZERO : delays.get((delays.size() - 1) / 2),
-                delays.isEmpty() ? Duration.ZERO : delays.getLast(), missed, falseAlerts, watch.stats());
+                delays.isEmpty() ? Duration.ZERO : delays.getLast(), missed, falseAlerts, watch.allStats());
     }
 }

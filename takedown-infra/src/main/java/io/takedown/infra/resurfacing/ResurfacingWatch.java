@@ -1,5 +1,6 @@
 package io.takedown.infra.resurfacing;
 
+import io.takedown.access.Actor;
 import io.takedown.banks.BankStore;
 import io.takedown.banks.NewEntry;
 import io.takedown.signals.Signal;
@@ -22,8 +23,18 @@ import java.util.Set;
  * in the store (to map a match back to its orders) and banked in {@value #BANK} (so the matching service
  * finds near-duplicates too: PDQ within the bank's distance, text by MinHash). An alert is raised once per
  * order and URL, only for captures made after the removal: a copy seen before it is a copy, not a return.
+ *
+ * <p>Removals and alerts name what an order removed, so people see those of the orders the order workflow
+ * shows them ({@link #alerts(Actor)}, {@link #stats(Actor)}); the unfiltered views serve the measurement
+ * harness on its scratch store.
  */
 public final class ResurfacingWatch {
+
+    /** Which removal orders a person may see: the order workflow's own rule, e.g. the ids it lists for them. */
+    @FunctionalInterface
+    public interface OrderAccess {
+        Set<Long> visibleOrders(Actor actor);
+    }
 
     /** The bank holding the signals of removed content. */
     public static final String BANK = "removed-content";
@@ -32,10 +43,12 @@ public final class ResurfacingWatch {
 
     private final Database database;
     private final BankStore banks;
+    private final OrderAccess access;
 
-    public ResurfacingWatch(Database database, BankStore banks) {
+    public ResurfacingWatch(Database database, BankStore banks, OrderAccess access) {
         this.database = database;
         this.banks = banks;
+        this.access = access;
     }
 
     /** Starts watching for a removal's content; false when the order is already tracked. */
@@ -88,7 +101,10 @@ public final class ResurfacingWatch {
                 if (!removal.outlet().isBlank()) {
                     labels.add("entity:" + removal.outlet());
                 }
-                entries.add(NewEntry.of(Signal.of(signal.getKey(), signal.getValue()), labels, removal.url()));
+                // The source is the order, not the URL it removed: banks are read by every matcher (providers
+                // and NGOs too), while the URL is shown only to those who may see the order.
+                entries.add(NewEntry.of(Signal.of(signal.getKey(), signal.getValue()), labels,
+                        "removal-order:" + removal.orderId()));
             }
         }
         if (!entries.isEmpty()) {
@@ -167,8 +183,27 @@ public final class ResurfacingWatch {
         return alerts(connection, removal.orderId(), capture.url()).stream().findFirst();
     }
 
-    /** Every alert, oldest first. */
-    public List<ResurfacingAlert> alerts() {
+    /** The alerts about orders {@code actor} may see, oldest first. */
+    public List<ResurfacingAlert> alerts(Actor actor) {
+        Set<Long> visible = access.visibleOrders(actor);
+        return allAlerts().stream().filter(a -> visible.contains(a.orderId())).toList();
+    }
+
+    /** The removals watched whose orders {@code actor} may see, oldest first. */
+    public List<Removal> removals(Actor actor) {
+        Set<Long> visible = access.visibleOrders(actor);
+        return allRemovals().stream().filter(r -> visible.contains(r.orderId())).toList();
+    }
+
+    /** Time to resurface over the orders {@code actor} may see, per outlet and per provider. */
+    public ResurfacingStats stats(Actor actor) {
+        Set<Long> visible = access.visibleOrders(actor);
+        return ResurfacingStats.of(allRemovals().stream().filter(r -> visible.contains(r.orderId())).toList(),
+                allAlerts().stream().filter(a -> visible.contains(a.orderId())).toList());
+    }
+
+    /** Every agency's alerts, oldest first: for measurement on a scratch store, never for people. */
+    public List<ResurfacingAlert> allAlerts() {
         return database.inTransaction(connection -> alerts(connection, null, null));
     }
 
@@ -194,8 +229,8 @@ public final class ResurfacingWatch {
         return out;
     }
 
-    /** Removals tracked, oldest first. */
-    public List<Removal> removals() {
+    /** Every agency's removals tracked, oldest first: for measurement on a scratch store, never for people. */
+    public List<Removal> allRemovals() {
         return database.inTransaction(connection -> {
             List<Removal> out = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
@@ -210,8 +245,8 @@ public final class ResurfacingWatch {
         });
     }
 
-    /** Time to resurface, per outlet and per provider that removed the content. */
-    public ResurfacingStats stats() {
-        return ResurfacingStats.of(removals(), alerts());
+    /** Time to resurface over every agency's removals: for measurement on a scratch store, never for people. */
+    public ResurfacingStats allStats() {
+        return ResurfacingStats.of(allRemovals(), allAlerts());
     }
 }

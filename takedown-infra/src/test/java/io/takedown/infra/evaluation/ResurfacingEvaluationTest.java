@@ -28,7 +28,7 @@ class ResurfacingEvaluationTest {
             ResurfacingFigures figures;
             try (MatchService matching = MatchService.open(banks, home.resolve("index"), Clock.systemUTC())) {
                 figures = ResurfacingEvaluation.run(World.generate(42, RangeSize.SMALL),
-                        new ResurfacingWatch(database, banks),
+                        new ResurfacingWatch(database, banks, actor -> java.util.Set.of()),
                         () -> new BankContentMatcher(matching.matcher(MatchSettings.DEFAULTS)));
             }
             System.out.println(figures);

@@ -86,7 +86,10 @@ public final class EvidenceService {
                     "Item " + itemId + " of case " + item.caseId()));
             ObjectNode entry = listed.addObject();
             entry.put("item", itemId).put("case", item.caseId()).put("url", item.url()).put("evidence", ref);
-            capture.flatMap(CaptureRow::auditSeq).ifPresent(seq -> entry.put("captureAuditSeq", seq));
+            // The capture's audit entry with its inclusion proof against the latest signed checkpoint: a court
+            // checks it offline ('audit verify-proof') against the agency's published log key, no database.
+            capture.flatMap(CaptureRow::auditSeq).ifPresent(seq -> entry.put("captureAuditSeq", seq)
+                    .put("captureAuditProof", AuditLog.prove(store.database(), seq, Optional.empty()).format()));
             capture.ifPresent(c -> entry.put("capturedAt", c.fetchedAt().toString()));
         }
         EvidenceKey key = EvidenceKey.inDirectory(keys);

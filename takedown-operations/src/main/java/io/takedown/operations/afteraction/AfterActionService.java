@@ -9,18 +9,14 @@ import io.takedown.operations.board.TargetState;
 import io.takedown.operations.plan.ActionDay;
 import io.takedown.operations.plan.ActionDays;
 import io.takedown.operations.plan.ActionPlanning;
+import io.takedown.operations.plan.SignedPlan;
 import io.takedown.operations.plan.Target;
 import io.takedown.orders.Deadlines;
-import io.takedown.orders.OrderService;
 import io.takedown.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,15 +63,22 @@ public final class AfterActionService {
                 .filter(t -> t.order().flatMap(OrderState::receivedAt).isPresent()).toList();
         List<String> removedUrls = visible.stream().filter(t -> t.state() == TargetState.REMOVED)
                 .map(t -> t.target().url()).distinct().toList();
+        // Every removal counts, but a URL (and where it came back) is named only where its handling code allows.
+        Set<String> hidden = visible.stream().map(BoardService.Tracked::target)
+                .filter(t -> t.seenBy(actor).url().equals(Target.RESTRICTED)).map(Target::url)
+                .collect(Collectors.toSet());
         List<AfterAction.Checkpoint> checkpoints = new ArrayList<>();
         for (Duration after : CHECKPOINTS) {
             Instant until = day.hHour().plus(after);
             boolean reached = !now.isBefore(until);
             Instant upTo = reached ? until : now;
-            checkpoints.add(new AfterAction.Checkpoint(label(after), after, reached,
-                    source.resurfaced(removedUrls, day.hHour(), upTo), source.newMirrors(day.hHour(), upTo)));
+            List<ResurfacingSource.Reappearance> back = source.resurfaced(removedUrls, day.hHour(), upTo).stream()
+                    .map(r -> hidden.contains(r.removedUrl()) ? new ResurfacingSource.Reappearance(Target.RESTRICTED,
+                            Target.RESTRICTED, r.provider(), r.at()) : r).toList();
+            checkpoints.add(new AfterAction.Checkpoint(label(after), after, reached, back,
+                    source.newMirrors(day.hHour(), upTo)));
         }
-        String digest = day.plan().map(p -> sha256(p.document())).orElse("");
+        String digest = day.plan().map(SignedPlan::documentSha256).orElse("");
         boolean verified = day.plan().isPresent() && planning.verifyPlan(actor, actionId);
         return new AfterAction(actionId, day.name(), day.coordinator(), day.hHour(), now, day.participants(),
                 board.total(), times(received, t -> t.target().provider()),
@@ -148,12 +151,4 @@ public final class AfterActionService {
         return d.toMinutes() + " min";
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

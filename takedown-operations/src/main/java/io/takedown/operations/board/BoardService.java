@@ -177,9 +177,8 @@ public final class BoardService {
         return tracked.stream().filter(t -> t.state() == TargetState.HELD || t.state() == TargetState.NOT_FIRED
                         || t.state() == TargetState.FAILED)
                 .map(t -> new Board.Line(t.target().id(), t.target().agency(), t.target().provider(),
-                        t.target().handling().visibleTo(actor, t.target().agency()) ? t.target().url() : "restricted",
-                        t.state(), t.target().outcomeReason().orElse(t.state() == TargetState.HELD
-                        ? "held: deconfliction conflict open" : "")))
+                        t.target().seenBy(actor).url(), t.state(), t.target().outcomeReason().orElse(
+                        t.state() == TargetState.HELD ? "held: deconfliction conflict open" : "")))
                 .toList();
     }
 }

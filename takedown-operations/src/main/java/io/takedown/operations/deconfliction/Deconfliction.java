@@ -2,7 +2,6 @@ package io.takedown.operations.deconfliction;
 
 import io.takedown.access.Action;
 import io.takedown.access.Actor;
-import io.takedown.access.AgencyKind;
 import io.takedown.access.Handling;
 import io.takedown.access.Policy;
 import io.takedown.audit.AuditLog;
@@ -41,14 +40,9 @@ public final class Deconfliction {
         this.clock = clock;
     }
 
-    /** An authority's analyst or approver registers an entry for its agency. */
+    /** A user of an authority who may deconflict (analyst, approver, coordinator) registers an entry for its agency. */
     public Entry register(Actor actor, Scope scope, String value, String reason, String contact, Handling handling) {
-        if (!Policy.allows(actor, Action.CREATE_CASE) && !Policy.allows(actor, Action.APPROVE_ORDER)) {
-            throw ActionAccess.forbidden(actor.name() + " may not register deconfliction entries");
-        }
-        if (actor.agencyKind() == AgencyKind.PROVIDER || actor.agencyKind() == AgencyKind.NGO) {
-            throw ActionAccess.forbidden("only authorities register deconfliction entries");
-        }
+        Policy.check(actor, Action.DECONFLICT);
         if (reason == null || reason.isBlank() || contact == null || contact.isBlank()) {
             throw new InvalidInputException(null, "an entry needs a reason (kept to your agency) and a contact point");
         }
@@ -81,6 +75,7 @@ public final class Deconfliction {
 
     /** The entries of the actor's own agency. */
     public List<Entry> entries(Actor actor) {
+        Policy.check(actor, Action.DECONFLICT);
         return database.inTransaction(connection -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(ENTRY_SELECT + " WHERE a.code = ? ORDER BY e.id")) {
@@ -95,19 +90,21 @@ public final class Deconfliction {
         });
     }
 
-    /** The owner stops protecting an entry; targets it holds stay held until released one by one. */
+    /** The owner's approver stops protecting an entry; targets it holds stay held until released one by one. */
     public void withdraw(Actor actor, long entryId) {
-        Policy.check(actor, Action.APPROVE_ORDER);
+        ActionAccess.requireAuthorityApprover(actor, "withdraw deconfliction entries");
         database.inTransaction(connection -> {
             Entry entry = ownEntry(connection, actor, entryId);
             if (entry.withdrawnAt().isPresent()) {
                 throw ActionAccess.conflict("entry " + entryId + " is already withdrawn");
             }
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE deconfliction_entry SET withdrawn_at = ? WHERE id = ?")) {
+                    "UPDATE deconfliction_entry SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")) {
                 update.setString(1, Timestamps.format(clock.instant()));
                 update.setLong(2, entryId);
-                update.executeUpdate();
+                if (update.executeUpdate() != 1) {
+                    throw ActionAccess.conflict("entry " + entryId + " was withdrawn meanwhile");
+                }
             }
             audit.append(connection, actor.name(), actor.agency(), "deconfliction-withdrawn", "deconfliction:" + entryId,
                     null);
@@ -117,6 +114,7 @@ public final class Deconfliction {
 
     /** Hits on the actor's agency's entries: which action day wants to touch what it protects. */
     public List<Hit> hits(Actor actor) {
+        Policy.check(actor, Action.DECONFLICT);
         return database.inTransaction(connection -> {
             List<Hit> out = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT h.id, e.id, e.value, d.id, d.name, "
@@ -140,7 +138,7 @@ public final class Deconfliction {
 
     /** The owner's approver lets a held target go ahead (the investigation no longer needs it online). */
     public Hit release(Actor actor, String reference) {
-        Policy.check(actor, Action.APPROVE_ORDER);
+        ActionAccess.requireAuthorityApprover(actor, "release held targets");
         long hitId = parseReference(reference);
         database.inTransaction(connection -> {
             long entryId;
@@ -165,7 +163,9 @@ public final class Deconfliction {
                 update.setString(1, actor.name());
                 update.setString(2, Timestamps.format(clock.instant()));
                 update.setLong(3, hitId);
-                update.executeUpdate();
+                if (update.executeUpdate() != 1) {
+                    throw ActionAccess.conflict("conflict " + reference + " was decided meanwhile");
+                }
             }
             audit.append(connection, actor.name(), actor.agency(), "deconfliction-released", "conflict:" + reference, null);
             return null;

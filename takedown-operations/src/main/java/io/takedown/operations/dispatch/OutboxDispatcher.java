@@ -1,6 +1,7 @@
 package io.takedown.operations.dispatch;
 
 import io.takedown.cases.ReferralService;
+import io.takedown.core.TakedownException;
 import io.takedown.operations.plan.TargetKind;
 import io.takedown.orders.OrderDelivery;
 import io.takedown.orders.OrderOutbox;
@@ -60,15 +61,24 @@ public final class OutboxDispatcher implements Dispatcher {
                             clock.instant(), "referral sent"));
                 }
             } catch (RuntimeException e) {
-                results.add(new ShotResult(shot.targetId(), ShotResult.Outcome.FAILED, now, now, clock.instant(),
-                        e.getMessage()));
+                // An interrupted run, or a second run at the same time, may have handed this document over
+                // already: then it is not a failure, and what became of it is the outbox's (or the referral's).
+                if (shot.kind() == TargetKind.ORDER && orderMessage(shot).isPresent()) {
+                    queued.add(shot);
+                } else if (shot.kind() == TargetKind.REFERRAL && e instanceof TakedownException t
+                        && t.kind() == TakedownException.Kind.CONFLICT) {
+                    results.add(new ShotResult(shot.targetId(), ShotResult.Outcome.ACKNOWLEDGED, now, now,
+                            clock.instant(), "referral sent before: " + e.getMessage()));
+                } else {
+                    results.add(new ShotResult(shot.targetId(), ShotResult.Outcome.FAILED, now, now, clock.instant(),
+                            e.getMessage()));
+                }
             }
         }
         TimedTransport timed = new TimedTransport(transport, PER_ENDPOINT);
         new OrderDelivery(outbox, timed, settings, clock).deliverAtOnce(Integer.MAX_VALUE);
         for (Shot shot : queued) {
-            Optional<OutboxMessage> message = outbox.messages(shot.documentId()).stream()
-                    .filter(m -> m.kind() == OutboxMessage.Kind.ORDER).findFirst();
+            Optional<OutboxMessage> message = orderMessage(shot);
             long now = System.nanoTime();
             Optional<TimedTransport.Timing> timing = message.flatMap(m -> timed.timing(m.idempotencyKey()));
             long sent = timing.map(TimedTransport.Timing::sentNanos).orElse(now);
@@ -102,5 +112,11 @@ public final class OutboxDispatcher implements Dispatcher {
             results.add(new ShotResult(shot.targetId(), outcome, sent, answered, clock.instant(), detail));
         }
         return results;
+    }
+
+    /** The order itself in the outbox (not its procedures notice or the host state's copy). */
+    private Optional<OutboxMessage> orderMessage(Shot shot) {
+        return outbox.messages(shot.documentId()).stream().filter(m -> m.kind() == OutboxMessage.Kind.ORDER)
+                .findFirst();
     }
 }

@@ -51,6 +51,9 @@ public final class Strike {
         List<Target> toFire = new ArrayList<>();
         int[] alreadySent = {0};
         ActionDay day = database.inTransaction(connection -> {
+            // Writers of an action day lock in one order (the audit head first), so two strikes, or a strike
+            // and a late go, never decide on what the other is changing (PostgreSQL; SQLite serialises anyway).
+            audit.lockHead(connection);
             ActionDay current = ActionDays.load(connection, actionId);
             ActionAccess.requireCoordinatorOf(actor, current.coordinator());
             Instant now = clock.instant();

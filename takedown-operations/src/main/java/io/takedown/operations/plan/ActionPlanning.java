@@ -8,6 +8,7 @@ import io.takedown.audit.Signer;
 import io.takedown.cases.Agency;
 import io.takedown.cases.Directory;
 import io.takedown.cases.ReferralService;
+import io.takedown.core.Hex;
 import io.takedown.core.InvalidInputException;
 import io.takedown.core.TakedownException;
 import io.takedown.operations.ActionAccess;
@@ -264,7 +265,7 @@ public final class ActionPlanning {
                 }
             }
             audit.append(connection, actor.name(), actor.agency(), "action-frozen", "action:" + actionId,
-                    "plan sha256 " + PlanDocument.sha256(document) + " signed by key " + signer.keyId());
+                    "plan sha256 " + Hex.sha256(document) + " signed by key " + signer.keyId());
             return ActionDays.load(connection, actionId);
         });
     }
@@ -300,12 +301,15 @@ public final class ActionPlanning {
         });
     }
 
-    /** The targets the actor may see: its own agency's, or all for the coordinator (URLs as handling allows). */
+    /**
+     * The targets the actor may see: its own agency's, or all for the coordinator, each URL only as far as its
+     * item's handling code allows ({@link Target#RESTRICTED} otherwise).
+     */
     public List<Target> targets(Actor actor, long actionId) {
         ActionDay day = get(actor, actionId);
         return database.inTransaction(connection -> ActionDays.targets(connection, actionId)).stream()
                 .filter(t -> actor.agency().equals(day.coordinator()) || t.agency().equals(actor.agency()))
-                .toList();
+                .map(t -> t.seenBy(actor)).toList();
     }
 
     private static void requirePlanning(ActionDay day) {

@@ -80,6 +80,15 @@ public final class GoNoGo {
         }
         int count = approved;
         database.inTransaction(connection -> {
+            // The strike decides every target in one transaction once it begins: a go that lands after that
+            // would contradict the record of what fired, so it counts only while the plan is still frozen.
+            // Both take the audit head lock first, so on PostgreSQL too one of them sees the other's result.
+            audit.lockHead(connection);
+            if (ActionDays.load(connection, actionId).status() != ActionStatus.FROZEN) {
+                throw ActionAccess.conflict("the strike of action day " + actionId + " began while " + actor.agency()
+                        + " was approving: its part did not fire; " + count + " order(s) were approved and can be "
+                        + "sent through the order workflow");
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE action_part SET approved_by = ?, "
                     + "approved_at = ? WHERE action_id = ? AND agency_id = (SELECT id FROM agency WHERE code = ?) "
                     + "AND approved_by IS NULL")) {

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.takedown.access.Actor;
+import io.takedown.core.Hex;
 import io.takedown.operations.deconfliction.Conflict;
 import io.takedown.orders.Deadlines;
 import io.takedown.orders.OrderService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,7 +43,7 @@ final class PlanDocument {
         for (Target target : targets) {
             ObjectNode node = list.addObject().put("id", target.id()).put("agency", target.agency())
                     .put("provider", target.provider()).put("provider_country", target.providerCountry())
-                    .put("kind", target.kind().name().toLowerCase()).put("url_sha256", sha256(target.url()));
+                    .put("kind", target.kind().name().toLowerCase()).put("url_sha256", Hex.sha256(target.url()));
             target.orderId().ifPresent(id -> node.put("order", id));
             target.referralId().ifPresent(id -> node.put("referral", id));
             target.emergencyReason().ifPresent(reason -> node.put("emergency", reason));
@@ -63,15 +60,6 @@ final class PlanDocument {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

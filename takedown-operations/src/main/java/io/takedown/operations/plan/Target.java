@@ -1,5 +1,6 @@
 package io.takedown.operations.plan;
 
+import io.takedown.access.Actor;
 import io.takedown.access.Handling;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +22,17 @@ public record Target(long id, long actionId, String agency, long itemId, String 
                      Instant addedAt, Optional<TargetOutcome> outcome, Optional<String> outcomeReason,
                      Optional<Instant> firedAt) {
 
+    /** What stands instead of a URL the viewer's agency may not see. */
+    public static final String RESTRICTED = "restricted";
+
     public boolean emergency() {
         return emergencyReason.isPresent();
+    }
+
+    /** This target as {@code viewer} may see it: the URL only where the item's handling code allows. */
+    public Target seenBy(Actor viewer) {
+        return handling.visibleTo(viewer, agency) ? this : new Target(id, actionId, agency, itemId, RESTRICTED,
+                handling, provider, providerCountry, kind, orderId, referralId, emergencyReason, source, addedBy,
+                addedAt, outcome, outcomeReason, firedAt);
     }
 }
