@@ -90,7 +90,7 @@ final class Aftermath implements ResurfacingSource {
 
     private DemoAct.Checkpoint score(String label, Duration after, Monitoring.Cycle cycle, List<ResurfacingAlert> raised) {
         Instant now = clock.instant();
-        List<Removal> removals = platform.resurfacingWatch().removals();
+        List<Removal> removals = platform.resurfacingWatch().allRemovals();
         Set<String> removedUrls = new HashSet<>();
         removals.forEach(r -> removedUrls.add(r.url()));
         List<Resurfaced> truth = server.infrastructure().resurfaced(now).stream()
