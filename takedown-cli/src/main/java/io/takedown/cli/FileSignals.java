@@ -27,7 +27,8 @@ final class FileSignals {
     /** File signal types, or the named subset in registry order. */
     static List<SignalType> types(List<String> names, CommandSpec spec) {
         List<SignalType> fileTypes = SignalRegistry.discover().all().stream()
-                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher)
+                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher
+                        || t instanceof io.takedown.signals.VideoHasher)
                 .toList();
         if (names == null || names.isEmpty()) {
             return fileTypes;
