@@ -24,14 +24,18 @@ final class FileSignals {
     private FileSignals() {
     }
 
-    /** File signal types, or the named subset in registry order. */
+    /**
+     * File signal types, or the named subset in registry order. By default every file signal except digests
+     * that only rename another for one content type ({@code video_md5} is {@code md5} of a video's bytes).
+     */
     static List<SignalType> types(List<String> names, CommandSpec spec) {
         List<SignalType> fileTypes = SignalRegistry.discover().all().stream()
                 .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher
                         || t instanceof io.takedown.signals.VideoHasher)
                 .toList();
         if (names == null || names.isEmpty()) {
-            return fileTypes;
+            return fileTypes.stream().filter(t -> !(t instanceof DigestHasher)
+                    || t.contentTypes().contains(io.takedown.signals.ContentType.FILE)).toList();
         }
         for (String name : names) {
             if (fileTypes.stream().noneMatch(t -> t.name().equals(name))) {

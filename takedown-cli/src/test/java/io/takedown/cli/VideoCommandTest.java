@@ -27,14 +27,14 @@ class VideoCommandTest {
     }
 
     @Test
-    void hash_printsVpdqAndVideoMd5ForVideosOnly() throws Exception {
+    void hash_printsVpdqForVideosOnly() throws Exception {
         Files.write(folder.resolve("still.png"), io.takedown.signals.TestImages.encode(
                 io.takedown.signals.TestImages.picture(40, 30, 1), "png"));
         CliRun run = CliRun.run("hash", "--format", "csv", "--signals", "video_md5,vpdq", source.toString(),
                 folder.resolve("still.png").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines().get(1)).contains(",video/mp4,").contains("\"[\"\"").contains(",100,0.0\"\"");
-        assertThat(run.lines().get(2)).endsWith(",image/png," + Files.size(folder.resolve("still.png")) + ",,,ok,");
+        assertThat(run.lines().get(2)).matches(".*,image/png," + Files.size(folder.resolve("still.png")) + ",[0-9a-f]{32},,ok,");
     }
 
     @Test

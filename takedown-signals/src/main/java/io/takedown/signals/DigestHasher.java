@@ -13,12 +13,4 @@ public interface DigestHasher {
 
     /** The signal's value from the finished digest. */
     String fromDigest(byte[] digest);
-
-    /**
-     * Whether the signal describes a file of this sniffed media type ({@code video/mp4}); the digest is fed
-     * in the same read either way, the value kept only where it applies. Default: every file.
-     */
-    default boolean appliesTo(String mediaType) {
-        return true;
-    }
 }

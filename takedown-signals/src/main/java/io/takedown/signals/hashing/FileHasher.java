@@ -116,10 +116,8 @@ public final class FileHasher {
         Map<String, Signal> computed = new LinkedHashMap<>();
         for (int i = 0; i < digests.length; i++) {
             DigestHasher hasher = digestTypes.get(i);
-            if (hasher.appliesTo(mediaType)) {
-                computed.put(((SignalType) hasher).name(), Signal.of(((SignalType) hasher).name(),
-                        hasher.fromDigest(digests[i].digest())));
-            }
+            computed.put(((SignalType) hasher).name(), Signal.of(((SignalType) hasher).name(),
+                    hasher.fromDigest(digests[i].digest())));
         }
         List<String> problems = new ArrayList<>();
         Optional<String> language = Optional.empty();

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * MD5 of a video file's bytes under the name python-threatexchange and HMA exchange it as ({@code video_md5}),
- * kept only for files sniffed as video. Finds byte-identical re-uploads only: any re-encoding, trim or
- * container rewrite changes it; {@code vpdq} is the perceptual one.
+ * MD5 of a video file's bytes under the name python-threatexchange and HMA exchange it as ({@code video_md5}).
+ * Like HMA, it hashes whatever file is handed over as a video, without looking: it equals {@code md5} of the
+ * same bytes, so {@code takedown hash} computes it only when asked. Finds byte-identical re-uploads only:
+ * any re-encoding, trim or container rewrite changes it; {@code vpdq} is the perceptual one.
  */
 public final class VideoMd5Signal extends HexDigestSignalType {
 
@@ -16,11 +17,6 @@ public final class VideoMd5Signal extends HexDigestSignalType {
 
     public VideoMd5Signal() {
         super(NAME, "MD5", 32, Set.of(ContentType.VIDEO));
-    }
-
-    @Override
-    public boolean appliesTo(String mediaType) {
-        return io.takedown.signals.hashing.MediaTypeSniffer.isVideo(mediaType);
     }
 
     @Override
