@@ -73,6 +73,24 @@ final class FileSignals {
         }
     }
 
+    /**
+     * The robust PDQ hashes of an image file by label ({@code RobustHashing}): for a query, its unframed,
+     * panel, middle and turned-back hashes; for banked media, its pixel orientations, unframed, middle and
+     * panels. Empty when the file has no PDQ or cannot be decoded.
+     */
+    static java.util.Map<String, io.takedown.signals.pdq.PdqResult> robustVariants(FileHashes file, boolean bankSide,
+            ImageDecoder decoder, io.takedown.signals.robust.RobustHashing hashing) {
+        if (!file.signals().containsKey("pdq")) {
+            return java.util.Map.of();
+        }
+        try {
+            var image = decoder.decode(Path.of(file.path()));
+            return bankSide ? hashing.bankVariants(image) : hashing.queryVariants(image);
+        } catch (io.takedown.signals.media.ImageDecodingException e) {
+            return java.util.Map.of();
+        }
+    }
+
     /** Hashes every file under {@code paths} on all cores, in path order, with a progress bar on a terminal. */
     static int hash(List<Path> paths, List<String> names, boolean progress, CommandSpec spec,
                     Consumer<FileHashes> sink) {
