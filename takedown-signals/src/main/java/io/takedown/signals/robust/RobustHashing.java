@@ -22,6 +22,8 @@ public final class RobustHashing {
     public static final String SPAN = "span-";
     public static final String CENTRE = "centre";
     public static final String MIDDLE = "middle";
+    /** The middle turned back by the measured angle, one way ({@code unturned-1}) and the other ({@code unturned-2}). */
+    public static final String UNTURNED = "unturned-";
     /** Side share of the middle kept by the centre variants: a turn by 8 degrees stays outside it. */
     static final double CENTRE_SHARE = 0.8;
     /** Panels searched per query at most, largest first. */
@@ -79,7 +81,7 @@ public final class RobustHashing {
         Skew.angle(image).ifPresent(angle -> {
             for (int sign : new int[] {1, -1}) {
                 DecodedImage turned = Skew.rotate(image, sign * angle);
-                keep(variants, sign > 0 ? CENTRE + "-turned-left" : CENTRE + "-turned-right",
+                keep(variants, sign > 0 ? UNTURNED + "1" : UNTURNED + "2",
                         pdq.hash(Skew.centre(turned, CENTRE_SHARE).crop(turned)));
             }
         });
