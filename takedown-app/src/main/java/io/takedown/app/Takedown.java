@@ -358,6 +358,29 @@ public final class Takedown implements AutoCloseable {
         }
     }
 
+    /**
+     * Recall per evasion class and false matches on the world {@code seed}/{@code size} (issue 13's table):
+     * the originals are banked with their robust variants and every altered copy is matched, on a scratch
+     * data directory, so the real store is never touched. The demo and {@code takedown range evasions} print it.
+     */
+    public io.takedown.app.evasion.EvasionFigures evasionFigures(long seed, io.takedown.range.RangeSize size,
+            io.takedown.app.evasion.EvasionEvaluation.Listener listener) {
+        java.nio.file.Path scratch;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("takedown-evasion-figures");
+        } catch (java.io.IOException e) {
+            throw new io.takedown.core.TakedownException(io.takedown.core.TakedownException.Kind.IO,
+                    "cannot create a scratch directory: " + e.getMessage(), e);
+        }
+        try (Takedown measuring = Takedown.open(TakedownConfig.embedded(scratch).withClock(clock()))) {
+            return new io.takedown.app.evasion.EvasionEvaluation().evaluate(
+                    io.takedown.range.World.generate(seed, size), measuring.banks(),
+                    measuring.matcher(io.takedown.banks.matching.MatchSettings.DEFAULTS), listener);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
     private static void deleteQuietly(java.nio.file.Path directory) {
         try (var files = java.nio.file.Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

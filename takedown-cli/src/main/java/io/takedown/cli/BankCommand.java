@@ -148,12 +148,18 @@ final class BankCommand {
         Double confidence;
         @Option(names = "--expires", paramLabel = "INSTANT", description = "e.g. 2027-06-01T00:00:00Z")
         String expires;
+        @Option(names = "--robust", description = "Also store robust PDQ variants of images (the 7 other pixel "
+                + "orientations, without borders, middle, panels), so mirrored and framed copies match at no query cost.")
+        boolean robust;
         @Option(names = "--no-progress")
         boolean noProgress;
 
         @Override
         int run(BankStore store) {
             store.bank(name); // fail early on a missing bank, before hashing a folder
+            io.takedown.signals.media.ImageDecoder decoder = new io.takedown.signals.media.ImageDecoder();
+            io.takedown.signals.robust.RobustHashing robustHashing = new io.takedown.signals.robust.RobustHashing();
+            int[] variants = {0};
             Optional<Instant> expiry = parseInstant(expires);
             List<NewEntry> entries = new ArrayList<>();
             List<FileHashes> failures = new ArrayList<>();
@@ -166,14 +172,21 @@ final class BankCommand {
                     failures.add(result);
                 }
                 for (Signal signal : result.signals().values()) {
-                    entries.add(new NewEntry(signal, new LinkedHashSet<>(labels), Optional.of(result.path()),
+                    NewEntry entry = new NewEntry(signal, new LinkedHashSet<>(labels), Optional.of(result.path()),
                             Optional.empty(), confidence == null ? OptionalDouble.empty() : OptionalDouble.of(confidence),
-                            expiry));
+                            expiry);
+                    entries.add(entry);
+                    if (robust && signal.type().equals("pdq")) {
+                        List<NewEntry> robustEntries = io.takedown.banks.RobustEntries.of(entry,
+                                FileSignals.robustVariants(result, true, decoder, robustHashing));
+                        entries.addAll(robustEntries);
+                        variants[0] += robustEntries.size();
+                    }
                 }
             });
             BankStore.AddResult result = store.add(name, entries, root().actor());
-            out().printf("added %d entries to %s (%d already present)%n", result.added().size(), name,
-                    result.alreadyPresent().size());
+            out().printf("added %d entries to %s (%d already present)%s%n", result.added().size(), name,
+                    result.alreadyPresent().size(), robust ? ", " + variants[0] + " of them robust PDQ variants" : "");
             for (FileHashes failure : failures) {
                 err().printf("takedown: %s: %s%n", failure.path(), failure.error().orElse(failure.status().label()));
             }

@@ -24,13 +24,18 @@ final class FileSignals {
     private FileSignals() {
     }
 
-    /** File signal types, or the named subset in registry order. */
+    /**
+     * File signal types, or the named subset in registry order. By default every file signal except digests
+     * that only rename another for one content type ({@code video_md5} is {@code md5} of a video's bytes).
+     */
     static List<SignalType> types(List<String> names, CommandSpec spec) {
         List<SignalType> fileTypes = SignalRegistry.discover().all().stream()
-                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher)
+                .filter(t -> t instanceof DigestHasher || t instanceof ImageHasher || t instanceof TextHasher
+                        || t instanceof io.takedown.signals.VideoHasher)
                 .toList();
         if (names == null || names.isEmpty()) {
-            return fileTypes;
+            return fileTypes.stream().filter(t -> !(t instanceof DigestHasher)
+                    || t.contentTypes().contains(io.takedown.signals.ContentType.FILE)).toList();
         }
         for (String name : names) {
             if (fileTypes.stream().noneMatch(t -> t.name().equals(name))) {
@@ -63,6 +68,24 @@ final class FileSignals {
                 }
             });
             return variants;
+        } catch (io.takedown.signals.media.ImageDecodingException e) {
+            return java.util.Map.of();
+        }
+    }
+
+    /**
+     * The robust PDQ hashes of an image file by label ({@code RobustHashing}): for a query, its unframed,
+     * panel, middle and turned-back hashes; for banked media, its pixel orientations, unframed, middle and
+     * panels. Empty when the file has no PDQ or cannot be decoded.
+     */
+    static java.util.Map<String, io.takedown.signals.pdq.PdqResult> robustVariants(FileHashes file, boolean bankSide,
+            ImageDecoder decoder, io.takedown.signals.robust.RobustHashing hashing) {
+        if (!file.signals().containsKey("pdq")) {
+            return java.util.Map.of();
+        }
+        try {
+            var image = decoder.decode(Path.of(file.path()));
+            return bankSide ? hashing.bankVariants(image) : hashing.queryVariants(image);
         } catch (io.takedown.signals.media.ImageDecodingException e) {
             return java.util.Map.of();
         }

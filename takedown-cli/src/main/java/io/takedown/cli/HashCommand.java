@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code takedown hash PATH...}: one row of signals per file, folders walked recursively. */
 @Command(name = "hash", description = {
     "Hash files and folders, recursively.",
-    "MD5 and SHA-256 of every file, PDQ of images, a text fingerprint and language of plain text.",
+    "MD5 and SHA-256 of every file, PDQ of images, vPDQ of videos (with FFmpeg), a text fingerprint",
+    "and language of plain text; video_md5 (HMA's name for a video's MD5) when asked for.",
     "One row per file, in path order; a file that fails gets a row with status 'failed' or",
     "'partial' and the reason, and the rest continue.",
     "Exit code 0 when every file hashed, 1 when some failed."})
@@ -42,7 +43,7 @@ final class HashCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--signals", split = ",", paramLabel = "NAME",
-            description = "Signals to compute, comma-separated (default: every file signal: md5,sha256,pdq,text).")
+            description = "Signals to compute, comma-separated (default: md5,sha256,pdq,text,vpdq; also video_md5).")
     List<String> signalNames;
 
     @Option(names = "--threads", paramLabel = "N", description = "Hashing threads (default: all cores).")

@@ -46,6 +46,9 @@ final class MatchCommand implements Callable<Integer> {
     List<String> bankNames = new ArrayList<>();
     @Option(names = "--dihedral", description = "Also match rotated and flipped copies of images.")
     boolean dihedral;
+    @Option(names = "--robust", description = "Also search the image without its borders, its panels (collages, "
+            + "screenshots), its middle and, when slightly turned, turned back (pairs with bank add --robust).")
+    boolean robust;
     @Option(names = "--min-quality", defaultValue = "50", description = "Ignore PDQ hashes below this quality (default ${DEFAULT-VALUE}).")
     int minQuality;
     @Option(names = "--format", defaultValue = "table", converter = HashCommand.FormatConverter.class,
@@ -62,6 +65,7 @@ final class MatchCommand implements Callable<Integer> {
             Matcher matcher = workspace.matcher(MatchSettings.DEFAULTS.withMinPdqQuality(minQuality));
             ImageDecoder decoder = new ImageDecoder();
             PdqImageHashing dihedralHashing = new PdqImageHashing();
+            io.takedown.signals.robust.RobustHashing robustHashing = new io.takedown.signals.robust.RobustHashing();
             AtomicInteger failures = new AtomicInteger();
             AtomicInteger matched = new AtomicInteger();
             List<String> columns = List.of("path", "status", "signal", "distance", "transform", "bank", "entry_id",
@@ -73,7 +77,12 @@ final class MatchCommand implements Callable<Integer> {
                         writer.row(errorRow(file));
                         return;
                     }
-                    Map<String, PdqHash> variants = dihedral ? FileSignals.dihedralVariants(file, decoder, dihedralHashing) : Map.of();
+                    Map<String, PdqHash> variants = new java.util.LinkedHashMap<>(
+                            dihedral ? FileSignals.dihedralVariants(file, decoder, dihedralHashing) : Map.of());
+                    if (robust) {
+                        FileSignals.robustVariants(file, false, decoder, robustHashing)
+                                .forEach((label, result) -> variants.put(label, result.hash()));
+                    }
                     List<MatchResult> results = matcher.match(new MatchQuery(List.copyOf(file.signals().values()),
                             variants)).stream()
                             .filter(r -> bankNames.isEmpty() || bankNames.contains(r.entry().bankName()))

@@ -19,8 +19,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code takedown range serve|export}: the synthetic world on loopback or on disk. */
 @Command(name = "range", description = "The synthetic range: fictional outlets, mirrors and providers on loopback.",
-        subcommands = {RangeCommand.Serve.class, RangeCommand.Export.class})
+        subcommands = {RangeCommand.Serve.class, RangeCommand.Export.class, RangeEvasionsCommand.class})
 final class RangeCommand {
+
+    @picocli.CommandLine.ParentCommand
+    TakedownCommand root;
 
     /** Options every range command takes. */
     static class WorldOptions {

@@ -32,6 +32,7 @@ final class SignalsCommand implements Callable<Integer> {
                 : "native " + codecs.codecs().stream().map(NativeImageCodec::library).collect(Collectors.joining(", "))
                         + ", else pure Java");
         codecs.unavailable().forEach(reason -> out.printf("  not in use: %s%n", reason));
+        out.printf("Video decoder: %s%n", io.takedown.signals.video.Ffmpeg.installed().describe());
         out.flush();
         return ExitCodes.OK;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine;
             KeysAndBackupCommands.KeysCommand.class, KeysAndBackupCommands.Backup.class, KeysAndBackupCommands.Restore.class,
             ActionCommands.ActionCommand.class, ActionCommands.DeconflictCommand.class,
             MonitorCommands.MonitorCommand.class, EvidenceCommands.EvidenceCommand.class,
-            SignalsCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,
+            SignalsCommand.class, VideoCommands.VideoCommand.class, ServeCommand.class, AccountCommands.AccountCommand.class,
             InfraCommand.class,
             CommandLine.HelpCommand.class})
 public final class TakedownCommand {

@@ -38,7 +38,7 @@ class HashCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
         List<String> lines = run.lines();
         assertThat(lines.getFirst())
-                .isEqualTo("path,media_type,size,md5,sha256,pdq,pdq_quality,text,language,status,error");
+                .isEqualTo("path,media_type,size,md5,sha256,pdq,pdq_quality,text,vpdq,language,status,error");
         assertThat(lines).hasSize(7);
         List<String> paths = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
         assertThat(paths).isSorted();

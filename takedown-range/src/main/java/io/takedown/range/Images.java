@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.takedown.range.evasion.Evasions;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -158,10 +159,22 @@ public final class Images {
                 }
                 yield out;
             }
+            case FRAME -> Evasions.framed(original, random);
+            case LETTERBOX -> Evasions.letterboxed(original, random);
+            case CAPTION -> Evasions.captioned(original, random);
+            case GREYSCALE -> Evasions.greyscale(original);
+            case JPEG_HEAVY -> original;
+            case MEME_TEXT -> Evasions.memeText(original, random);
+            case ROTATE -> Evasions.rotated(original, random);
+            case SCREENSHOT -> Evasions.screenshot(original, random);
+            case COLLAGE -> Evasions.collage(original, random);
         };
+        if (transform.lossless()) {
+            return png(altered);
+        }
         return switch (transform) {
             case JPEG_LOW -> jpeg(altered, 0.45f);
-            case WATERMARK, FLIP -> png(altered);
+            case JPEG_HEAVY -> jpeg(altered, 0.10f);
             default -> jpeg(altered, 0.85f);
         };
     }

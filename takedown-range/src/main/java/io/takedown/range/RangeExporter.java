@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  */
 public final class RangeExporter {
 
-    /** PDQ distance above which a copy is a hard case (the conventional match threshold is 31). */
+    /** PDQ distance above which a copy lies beyond the conventional match threshold (31 bits). */
     public static final int MATCH_DISTANCE = 31;
     /** Articles per newsletter issue and on index pages and feeds. */
     static final int LATEST = 20;
@@ -154,9 +154,10 @@ public final class RangeExporter {
                 int distance = pdq.hash(decoded).hash().hammingDistance(originalHash.hash());
                 int dihedral = pdq.hashDihedral(decoded).values().stream()
                         .mapToInt(r -> r.hash().hammingDistance(originalHash.hash())).min().orElse(distance);
-                copyRow.put("media_url", copy.mediaUrl()).put("transform", copy.transform().get().name().toLowerCase())
+                Transform transform = copy.transform().get();
+                copyRow.put("media_url", copy.mediaUrl()).put("transform", transform.name().toLowerCase())
                         .put("pdq_distance", distance).put("dihedral_distance", dihedral)
-                        .put("hard", distance > MATCH_DISTANCE);
+                        .put("hard", transform.hard()).put("beyond_threshold", distance > MATCH_DISTANCE);
             } else {
                 String edited = world.edited(copy);
                 files.put(mirror.resolve("t").resolve(copy.id() + ".html"), utf8(Channels.copyPage(copy, edited)));

@@ -17,11 +17,17 @@ public abstract class HexDigestSignalType implements SignalType, DigestHasher {
     private final String name;
     private final String algorithm;
     private final int hexDigits;
+    private final Set<ContentType> contentTypes;
 
     protected HexDigestSignalType(String name, String algorithm, int hexDigits) {
+        this(name, algorithm, hexDigits, Set.of(ContentType.FILE, ContentType.PHOTO, ContentType.VIDEO, ContentType.TEXT));
+    }
+
+    protected HexDigestSignalType(String name, String algorithm, int hexDigits, Set<ContentType> contentTypes) {
         this.name = name;
         this.algorithm = algorithm;
         this.hexDigits = hexDigits;
+        this.contentTypes = Set.copyOf(contentTypes);
     }
 
     @Override
@@ -31,7 +37,7 @@ public abstract class HexDigestSignalType implements SignalType, DigestHasher {
 
     @Override
     public final Set<ContentType> contentTypes() {
-        return Set.of(ContentType.FILE, ContentType.PHOTO, ContentType.VIDEO, ContentType.TEXT);
+        return contentTypes;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class SignalOrder {
 
-    private static final List<String> BUILT_IN = List.of("md5", "sha256", "pdq", "text", "url");
+    private static final List<String> BUILT_IN = List.of("md5", "sha256", "pdq", "text", "url", "video_md5", "vpdq");
 
     static final Comparator<SignalType> COMPARATOR = Comparator
             .comparingInt((SignalType type) -> {

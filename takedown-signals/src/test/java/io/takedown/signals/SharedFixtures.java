@@ -19,6 +19,10 @@ public final class SharedFixtures {
         return candidate.toAbsolutePath().normalize();
     }
 
+    public static Path vpdqReference() {
+        return shared().resolve("vpdq-reference");
+    }
+
     public static Path pdqReference() {
         return shared().resolve("pdq-reference");
     }

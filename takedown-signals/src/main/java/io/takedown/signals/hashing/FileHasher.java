@@ -5,9 +5,12 @@ import io.takedown.signals.ImageHasher;
 import io.takedown.signals.Signal;
 import io.takedown.signals.SignalType;
 import io.takedown.signals.TextHasher;
+import io.takedown.signals.VideoHasher;
 import io.takedown.signals.media.DecodedImage;
 import io.takedown.signals.media.ImageDecoder;
 import io.takedown.signals.media.ImageDecodingException;
+import io.takedown.signals.video.VideoDecoder;
+import io.takedown.signals.video.VideoDecodingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,7 +34,8 @@ import java.util.function.Function;
  *
  * <p>The file is read once, in 64 KiB chunks, feeding every digest; the first bytes decide the media type.
  * Images are then decoded (within {@link io.takedown.signals.media.ImageLimits}) for the image signals,
- * and plain text is read (up to {@link #MAX_TEXT_BYTES}) for the text signals.
+ * videos opened (within {@link io.takedown.signals.video.VideoLimits}) for the video signals, and plain
+ * text is read (up to {@link #MAX_TEXT_BYTES}) for the text signals.
  */
 public final class FileHasher {
 
@@ -42,7 +46,9 @@ public final class FileHasher {
     private final List<DigestHasher> digestTypes;
     private final List<ImageHasher> imageTypes;
     private final List<TextHasher> textTypes;
+    private final List<VideoHasher> videoTypes;
     private final ImageDecoder decoder;
+    private final VideoDecoder videoDecoder;
     private final Function<String, Optional<String>> languageIdentifier;
     private final MediaTypeSniffer sniffer = new MediaTypeSniffer();
 
@@ -53,11 +59,21 @@ public final class FileHasher {
      */
     public FileHasher(List<SignalType> types, ImageDecoder decoder,
                       Function<String, Optional<String>> languageIdentifier) {
+        this(types, decoder, new VideoDecoder(), languageIdentifier);
+    }
+
+    /**
+     * @param videoDecoder opens videos within its limits, with its FFmpeg
+     */
+    public FileHasher(List<SignalType> types, ImageDecoder decoder, VideoDecoder videoDecoder,
+                      Function<String, Optional<String>> languageIdentifier) {
         this.types = List.copyOf(types);
         this.digestTypes = capable(DigestHasher.class);
         this.imageTypes = capable(ImageHasher.class);
         this.textTypes = capable(TextHasher.class);
+        this.videoTypes = capable(VideoHasher.class);
         this.decoder = decoder;
+        this.videoDecoder = videoDecoder;
         this.languageIdentifier = languageIdentifier;
     }
 
@@ -95,14 +111,14 @@ public final class FileHasher {
             return FileHashes.failed(displayPath, Files.isDirectory(file) ? "is a directory"
                     : "cannot read: " + e.getMessage());
         }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        String mediaType = sniffer.sniff(prefix, prefixLength, fileName);
         Map<String, Signal> computed = new LinkedHashMap<>();
         for (int i = 0; i < digests.length; i++) {
             DigestHasher hasher = digestTypes.get(i);
             computed.put(((SignalType) hasher).name(), Signal.of(((SignalType) hasher).name(),
                     hasher.fromDigest(digests[i].digest())));
         }
-        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
-        String mediaType = sniffer.sniff(prefix, prefixLength, fileName);
         List<String> problems = new ArrayList<>();
         Optional<String> language = Optional.empty();
 
@@ -114,6 +130,17 @@ public final class FileHasher {
                     computed.put(signal.type(), signal);
                 }
             } catch (ImageDecodingException e) {
+                problems.add(e.reason());
+            }
+        }
+        if (MediaTypeSniffer.isVideo(mediaType) && !videoTypes.isEmpty()) {
+            try {
+                VideoDecoder.Video video = videoDecoder.open(file);
+                for (VideoHasher hasher : videoTypes) {
+                    Signal signal = hasher.hash(video);
+                    computed.put(signal.type(), signal);
+                }
+            } catch (VideoDecodingException e) {
                 problems.add(e.reason());
             }
         }

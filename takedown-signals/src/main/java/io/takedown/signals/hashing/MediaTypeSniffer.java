@@ -22,6 +22,11 @@ public final class MediaTypeSniffer {
         return mediaType.startsWith("image/");
     }
 
+    /** Video containers (MP4, QuickTime, Matroska/WebM, AVI, FLV, MPEG...), which FFmpeg decodes. */
+    public static boolean isVideo(String mediaType) {
+        return mediaType.startsWith("video/") || mediaType.equals("application/mp4");
+    }
+
     public static boolean isText(String mediaType) {
         return mediaType.startsWith("text/") || mediaType.equals("application/xhtml+xml")
                 || mediaType.equals("application/json");

@@ -23,6 +23,15 @@ public final class PdqImageHashing {
         return hasher.hash(luma, rows, columns);
     }
 
+    /**
+     * PDQ of the image at its own size, without the reference photo tool's 512 x 512 resize: what Meta's
+     * vPDQ hashes for each video frame.
+     */
+    public PdqResult hashNativeSize(DecodedImage image) {
+        prepareLuma(image, false);
+        return hasher.hash(luma, rows, columns);
+    }
+
     public Map<Dihedral, PdqResult> hashDihedral(DecodedImage image) {
         prepareLuma(image);
         return hasher.hashDihedral(luma, rows, columns);
@@ -30,9 +39,13 @@ public final class PdqImageHashing {
 
     /** Writes luma row-major, sampling source pixels exactly where CImg's nearest-neighbour resize does. */
     private void prepareLuma(DecodedImage image) {
+        prepareLuma(image, true);
+    }
+
+    private void prepareLuma(DecodedImage image, boolean reduceLarge) {
         int width = image.width();
         int height = image.height();
-        boolean resize = width > DOWNSAMPLE_SIDE || height > DOWNSAMPLE_SIDE;
+        boolean resize = reduceLarge && (width > DOWNSAMPLE_SIDE || height > DOWNSAMPLE_SIDE);
         columns = resize ? DOWNSAMPLE_SIDE : width;
         rows = resize ? DOWNSAMPLE_SIDE : height;
         if (luma.length < rows * columns) {
