@@ -129,7 +129,7 @@ public final class RangeServer implements AutoCloseable {
         }
         ca = RangeCa.create();
         siteCertificates = new SiteCertificates(ca, infra, clock);
-        https = new HttpsEndpoints(world.providers().size() + Infrastructure.CDN_OPERATORS.length + 1);
+        https = new HttpsEndpoints(world.providers().size() + Infrastructure.CDN_OPERATORS.size() + 1);
         for (Provider provider : world.providers()) {
             // One HTTPS endpoint per provider: its sites by SNI with their own certificates, and its notice
             // endpoint under a certificate for its address (a client naming no site gets that one).
