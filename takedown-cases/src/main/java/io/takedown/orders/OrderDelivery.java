@@ -110,17 +110,31 @@ public final class OrderDelivery {
     private Report deliverClaimed(List<OutboxMessage> claimed, int parallelism) {
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         Semaphore inFlight = new Semaphore(parallelism);
-        Completion completion = new Completion();
+        // A burst (everything in flight at once) is recorded once every request has left, so that the database
+        // does not compete with the sends; a narrower relay records as the answers come.
+        java.util.concurrent.CountDownLatch unsent = new java.util.concurrent.CountDownLatch(
+                parallelism >= claimed.size() ? claimed.size() : 0);
+        Completion completion = new Completion(unsent);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
             for (OutboxMessage message : claimed) {
                 futures.add(threads.submit(() -> {
-                    inFlight.acquire();
+                    java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+                    Runnable sent = () -> {
+                        if (left.compareAndSet(false, true)) {
+                            unsent.countDown();
+                        }
+                    };
                     Outcome outcome;
                     try {
-                        outcome = attempt(message);
+                        inFlight.acquire();
+                        try {
+                            outcome = attempt(message, sent);
+                        } finally {
+                            inFlight.release();
+                        }
                     } finally {
-                        inFlight.release();
+                        sent.run(); // never left (refused, failed to connect): it does not hold the recording back
                     }
                     completion.add(outcome);
                     return outcome;
@@ -162,8 +176,14 @@ public final class OrderDelivery {
     /** Answers recorded while deliveries are still in flight: a batch per transaction, as they come. */
     private final class Completion {
         private final java.util.concurrent.LinkedBlockingQueue<Outcome> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final Thread writer = Thread.ofVirtual().name("outbox-completion").start(this::run);
+        private final java.util.concurrent.CountDownLatch unsent;
+        private final Thread writer;
         private volatile boolean finished;
+
+        Completion(java.util.concurrent.CountDownLatch unsent) {
+            this.unsent = unsent;
+            this.writer = Thread.ofVirtual().name("outbox-completion").start(this::run);
+        }
 
         void add(Outcome outcome) {
             queue.add(outcome);
@@ -179,6 +199,11 @@ public final class OrderDelivery {
         }
 
         private void run() {
+            try {
+                unsent.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<Outcome> batch = new ArrayList<>(COMPLETE_BATCH);
             while (true) {
                 boolean done = finished;
@@ -208,11 +233,11 @@ public final class OrderDelivery {
         }
     }
 
-    private Outcome attempt(OutboxMessage message) {
+    private Outcome attempt(OutboxMessage message, Runnable sent) {
         URI endpoint = URI.create(message.endpoint().orElseThrow());
         try {
             Transport.Response response = transport.post(endpoint, message.idempotencyKey(), message.mediaType(),
-                    message.payload().getBytes(StandardCharsets.UTF_8));
+                    message.payload().getBytes(StandardCharsets.UTF_8), sent);
             if (response.acknowledged()) {
                 return new Acknowledged(message, response.status(), response.body(), clock.instant());
             }

@@ -63,16 +63,25 @@ public final class HttpsTransport implements Transport {
     @Override
     public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body)
             throws IOException, InterruptedException {
+        return post(endpoint, idempotencyKey, mediaType, body, () -> { });
+    }
+
+    @Override
+    public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body, Runnable onSent)
+            throws IOException, InterruptedException {
         allowlist.check(endpoint);
-        TimedBody timed = new TimedBody(HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        TimedBody timed = new TimedBody(HttpRequest.BodyPublishers.ofByteArray(body), onSent);
+        // The answer's deadline is kept here rather than by the client (HttpRequest.timeout): the client keeps
+        // its timers in one locked set, which ten thousand requests in flight at once contend on.
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", mediaType).header("Idempotency-Key", idempotencyKey)
                 .header("User-Agent", "takedown-order-delivery")
                 .POST(timed).build();
         Semaphore lane = lane(origin(endpoint));
         lane.acquire();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = answer(client.sendAsync(request,
+                    HttpResponse.BodyHandlers.ofInputStream()));
             long answered = System.nanoTime();
             agreed.putIfAbsent(origin(endpoint), response.version());
             try (InputStream in = response.body()) {
@@ -81,6 +90,29 @@ public final class HttpsTransport implements Transport {
             }
         } finally {
             lane.release();
+        }
+    }
+
+    /** The answer within {@link #timeout}, else the request is cancelled (its stream reset) and times out. */
+    private <T> HttpResponse<T> answer(java.util.concurrent.CompletableFuture<HttpResponse<T>> pending)
+            throws IOException, InterruptedException {
+        try {
+            return pending.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no answer within " + timeout);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
         }
     }
 
@@ -145,10 +177,12 @@ public final class HttpsTransport implements Transport {
     /** A body that notes when the connection first asked for it: when the request left. */
     private static final class TimedBody implements HttpRequest.BodyPublisher {
         private final HttpRequest.BodyPublisher delegate;
+        private final Runnable onSent;
         private volatile long sentNanos;
 
-        TimedBody(HttpRequest.BodyPublisher delegate) {
+        TimedBody(HttpRequest.BodyPublisher delegate, Runnable onSent) {
             this.delegate = delegate;
+            this.onSent = onSent;
         }
 
         @Override
@@ -166,6 +200,7 @@ public final class HttpsTransport implements Transport {
                         public void request(long n) {
                             if (sentNanos == 0) {
                                 sentNanos = System.nanoTime();
+                                onSent.run();
                             }
                             subscription.request(n);
                         }

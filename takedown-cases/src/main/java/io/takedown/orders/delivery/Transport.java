@@ -42,6 +42,16 @@ public interface Transport {
             throws IOException, InterruptedException;
 
     /**
+     * As {@link #post(URI, String, String, byte[])}, calling {@code onSent} once the request has left (its body
+     * handed to the connection), before the answer comes; transports that cannot tell call it just before.
+     */
+    default Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body, Runnable onSent)
+            throws IOException, InterruptedException {
+        onSent.run();
+        return post(endpoint, idempotencyKey, mediaType, body);
+    }
+
+    /**
      * Opens the connections to {@code endpoints} now (TLS handshakes included), so that a burst later finds
      * them ready; returns per endpoint origin ({@code host:port}) the protocol agreed or why it failed.
      * Nothing is delivered. Transports without connections do nothing.

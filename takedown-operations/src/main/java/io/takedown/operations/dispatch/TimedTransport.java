@@ -30,10 +30,16 @@ final class TimedTransport implements Transport {
     @Override
     public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body)
             throws IOException, InterruptedException {
+        return post(endpoint, idempotencyKey, mediaType, body, () -> { });
+    }
+
+    @Override
+    public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body, Runnable onSent)
+            throws IOException, InterruptedException {
         long called = System.nanoTime();
         Response response = null;
         try {
-            response = delegate.post(endpoint, idempotencyKey, mediaType, body);
+            response = delegate.post(endpoint, idempotencyKey, mediaType, body, onSent);
             return response;
         } finally {
             long now = System.nanoTime();
