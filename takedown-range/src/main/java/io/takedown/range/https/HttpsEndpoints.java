@@ -63,6 +63,15 @@ public final class HttpsEndpoints implements AutoCloseable {
         Answer handle(Call call) throws IOException;
     }
 
+    /**
+     * Requests handled at once at most, over every endpoint: the simulated providers stand for machines
+     * elsewhere, so on a small machine they take at most half of it and a sender on the same machine keeps the
+     * rest (500 providers' worth of threads would otherwise starve it). Connections are still accepted, TLS is
+     * still done and requests still read meanwhile; only the handling waits.
+     */
+    public static final int BUSY = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+    private final java.util.concurrent.Semaphore busy = new java.util.concurrent.Semaphore(BUSY);
     private final Server server;
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
@@ -146,6 +155,7 @@ public final class HttpsEndpoints implements AutoCloseable {
                 body = in.readNBytes(MAX_BODY);
             }
             Answer answer;
+            busy.acquireUninterruptibly();
             try {
                 answer = handler.handle(new Call(request.getMethod(), Optional.ofNullable(request.getServerName())
                         .orElse(""), request.getRequestURI(),
@@ -153,6 +163,8 @@ public final class HttpsEndpoints implements AutoCloseable {
             } catch (RuntimeException e) {
                 answer = new Answer(500, "text/plain", ("range error: " + e.getMessage() + "\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } finally {
+                busy.release();
             }
             response.setStatus(answer.status());
             response.setContentType(answer.type());
