@@ -151,7 +151,9 @@ public final class ActionDayBench {
             platform.goNoGo().approve(approver, day.id());
             double goSeconds = (System.nanoTime() - go) / 1e9;
             System.err.printf("%s: go for %d orders in %.1f s%n", label, made, goSeconds);
-            DeliverySettings delivery = DeliverySettings.defaults(List.of(server.ca().certificate()));
+            // A burst of thousands on a loaded machine: answers may take longer than the default 20 s.
+            DeliverySettings delivery = DeliverySettings.defaults(List.of(server.ca().certificate()))
+                    .withTimeout(Duration.ofMinutes(2));
             // Art. 3(2): each provider's procedures notice, queued by the approval, 12 hours before H-hour.
             var notices = platform.orderDelivery(delivery).deliverPending(Integer.MAX_VALUE);
             System.err.printf("%s: %d procedures notices delivered%n", label, notices.delivered());
