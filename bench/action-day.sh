@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # An action day at scale: ORDERS removal orders to PROVIDERS simulated providers on loopback, struck at
-# H-hour through the composition root; prints spread, p50/p99 send latency and completeness.
-#   bench/action-day.sh [ORDERS] [PROVIDERS] [--database JDBC-URL]      default 10000 500, embedded SQLite
+# H-hour through the composition root, on SQLite and (with --postgres URL) PostgreSQL; prints one table:
+# go (sign + hold) rate, H-hour to first send, spread, p50/p99 send latency, acknowledged/failed, orders/s.
+#   bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only]   default 10000 500
+# The PostgreSQL database's public schema is wiped: use a bench database.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/.mvn/jdk.sh"; takedown_pick_jdk

@@ -21,7 +21,7 @@ import io.takedown.operations.dispatch.Dispatcher;
 import io.takedown.operations.dispatch.Strike;
 import io.takedown.operations.dispatch.OutboxDispatcher;
 import io.takedown.operations.plan.ActionPlanning;
-import io.takedown.operations.plan.AgencyKeys;
+import io.takedown.cases.AgencyKeys;
 import io.takedown.operations.plan.GoNoGo;
 import io.takedown.infra.evaluation.InfraEvaluation;
 import io.takedown.infra.evaluation.InfraFigures;
@@ -38,6 +38,7 @@ import io.takedown.monitor.evidence.EvidenceService;
 import io.takedown.monitor.evidence.WarcArchive;
 import io.takedown.monitor.frontier.FrontierStore;
 import io.takedown.orders.OrderService;
+import io.takedown.orders.OrderStaging;
 import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.oversight.AuditReview;
 import io.takedown.signals.SignalRegistry;
@@ -70,7 +71,8 @@ public final class Takedown implements AutoCloseable {
     private final Lazy<ReferralService> referrals =
             new Lazy<>(() -> new ReferralService(database(), directory(), audit(), clock()));
     private final Lazy<OrderService> orders =
-            new Lazy<>(() -> new OrderService(database(), directory(), audit(), clock()));
+            new Lazy<>(() -> new OrderService(database(), directory(), audit(), agencyKeys(), clock()));
+    private final Lazy<OrderStaging> orderStaging = new Lazy<>(() -> new OrderStaging(database(), audit()));
     private final Lazy<AgencyKeys> agencyKeys;
     private final Lazy<ActionPlanning> actionPlanning = new Lazy<>(() -> new ActionPlanning(database(), directory(),
             orders(), referrals(), audit(), agencyKeys(), clock()));
@@ -282,7 +284,8 @@ public final class Takedown implements AutoCloseable {
 
     /** Sends an action day's orders at once through the order outbox, with these settings (the range's CA). */
     public Dispatcher dispatcher(DeliverySettings settings) {
-        return new OutboxDispatcher(orders(), referrals(), orderOutbox(), settings.transport(), settings, clock());
+        return new OutboxDispatcher(orders(), referrals(), orderOutbox(), orderStaging.get(), settings.transport(),
+                settings, clock());
     }
 
     private AgencyKeys openAgencyKeys() {

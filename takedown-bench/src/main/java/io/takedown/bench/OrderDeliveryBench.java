@@ -86,6 +86,7 @@ public final class OrderDeliveryBench {
     private static Result run(Database database, RangeServer range, World world, int n, int parallelism) {
         Clock clock = Clock.systemUTC();
         AuditLog audit = new AuditLog(database.dialect(), Signer.ephemeral(), clock);
+        range.issuerKeys().publish("BENCH-CA", audit.signer().publicKey());
         Directory directory = new Directory(database, audit);
         CaseService cases = new CaseService(database, audit, clock);
         OrderService orders = new OrderService(database, directory, audit, clock);

@@ -30,8 +30,12 @@ public final class OrderDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderDelivery.class);
 
-    /** Messages completed per transaction. */
+    /** Messages claimed per transaction by {@link #deliverPending}. */
     static final int BATCH = 256;
+    /** Answers recorded per transaction at most. */
+    static final int COMPLETE_BATCH = 1000;
+    /** How long the recorder waits for the first answer of a batch before looking again. */
+    static final long COMPLETE_WAIT_MILLIS = 50;
 
     private final OrderOutbox outbox;
     private final Transport transport;
@@ -73,6 +77,18 @@ public final class OrderDelivery {
         return claimed.isEmpty() ? new Report(0, 0, 0, 0) : deliverClaimed(claimed);
     }
 
+    /**
+     * Delivers messages this relay already holds the claim on (an action day's release at H-hour, see
+     * {@link OrderStaging#release}) all at once, in flight together up to the transport's per-recipient limit,
+     * and records the answers in batches of up to {@link #COMPLETE_BATCH} as they come, never one transaction
+     * per message.
+     */
+    public Report deliverReleased(List<OutboxMessage> released) {
+        List<OutboxMessage> due = released.stream().filter(m -> m.endpoint().isPresent() && m.claimToken().isPresent())
+                .toList();
+        return due.isEmpty() ? new Report(0, 0, 0, 0) : deliverClaimed(due, Math.max(settings.parallelism(), due.size()));
+    }
+
     private Report run(Optional<Long> orderId, int max) {
         Report total = new Report(0, 0, 0, 0);
         int left = max;
@@ -88,32 +104,59 @@ public final class OrderDelivery {
     }
 
     private Report deliverClaimed(List<OutboxMessage> claimed) {
+        return deliverClaimed(claimed, settings.parallelism());
+    }
+
+    private Report deliverClaimed(List<OutboxMessage> claimed, int parallelism) {
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
-        Semaphore inFlight = new Semaphore(settings.parallelism());
+        Semaphore inFlight = new Semaphore(parallelism);
+        // A burst (everything in flight at once) is recorded once every request has left, so that the database
+        // does not compete with the sends; a narrower relay records as the answers come.
+        java.util.concurrent.CountDownLatch unsent = new java.util.concurrent.CountDownLatch(
+                parallelism >= claimed.size() ? claimed.size() : 0);
+        Completion completion = new Completion(unsent);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
             for (OutboxMessage message : claimed) {
                 futures.add(threads.submit(() -> {
-                    inFlight.acquire();
+                    java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+                    Runnable sent = () -> {
+                        if (left.compareAndSet(false, true)) {
+                            unsent.countDown();
+                        }
+                    };
+                    Outcome outcome;
                     try {
-                        return attempt(message);
+                        inFlight.acquire();
+                        try {
+                            outcome = attempt(message, sent);
+                        } finally {
+                            inFlight.release();
+                        }
                     } finally {
-                        inFlight.release();
+                        sent.run(); // never left (refused, failed to connect): it does not hold the recording back
                     }
+                    completion.add(outcome);
+                    return outcome;
                 }));
             }
             for (int i = 0; i < futures.size(); i++) {
+                Outcome outcome;
                 try {
-                    outcomes.add(futures.get(i).get());
+                    outcome = futures.get(i).get();
                 } catch (ExecutionException e) {
-                    outcomes.add(new NotDelivered(claimed.get(i), "internal error: " + e.getCause(), true));
+                    outcome = new NotDelivered(claimed.get(i), "internal error: " + e.getCause(), true);
+                    completion.add(outcome);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    outcomes.add(new NotDelivered(claimed.get(i), "interrupted", true));
+                    outcome = new NotDelivered(claimed.get(i), "interrupted", true);
+                    completion.add(outcome);
                 }
+                outcomes.add(outcome);
             }
+        } finally {
+            completion.finish();
         }
-        outbox.complete(outcomes, attempt -> (int) settings.backoff(attempt).toSeconds(), settings.maxAttempts());
         int delivered = 0;
         int retrying = 0;
         int failed = 0;
@@ -130,11 +173,71 @@ public final class OrderDelivery {
         return new Report(claimed.size(), delivered, retrying, failed);
     }
 
-    private Outcome attempt(OutboxMessage message) {
+    /** Answers recorded while deliveries are still in flight: a batch per transaction, as they come. */
+    private final class Completion {
+        private final java.util.concurrent.LinkedBlockingQueue<Outcome> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch unsent;
+        private final Thread writer;
+        private volatile boolean finished;
+
+        Completion(java.util.concurrent.CountDownLatch unsent) {
+            this.unsent = unsent;
+            this.writer = Thread.ofVirtual().name("outbox-completion").start(this::run);
+        }
+
+        void add(Outcome outcome) {
+            queue.add(outcome);
+        }
+
+        void finish() {
+            finished = true;
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void run() {
+            try {
+                unsent.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Outcome> batch = new ArrayList<>(COMPLETE_BATCH);
+            while (true) {
+                boolean done = finished;
+                try {
+                    Outcome first = queue.poll(COMPLETE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, COMPLETE_BATCH - 1);
+                    }
+                } catch (InterruptedException e) {
+                    done = true;
+                }
+                if (!batch.isEmpty()) {
+                    try {
+                        outbox.complete(batch, attempt -> (int) settings.backoff(attempt).toSeconds(),
+                                settings.maxAttempts());
+                    } catch (RuntimeException e) {
+                        // The claims stay; once the lease runs out the messages are delivered again under their
+                        // idempotency keys and the recipients answer with their first receipt.
+                        LOG.warn("could not record {} delivery outcome(s): {}", batch.size(), e.toString());
+                    }
+                    batch = new ArrayList<>(COMPLETE_BATCH);
+                } else if (done && queue.isEmpty()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Outcome attempt(OutboxMessage message, Runnable sent) {
         URI endpoint = URI.create(message.endpoint().orElseThrow());
         try {
             Transport.Response response = transport.post(endpoint, message.idempotencyKey(), message.mediaType(),
-                    message.payload().getBytes(StandardCharsets.UTF_8));
+                    message.payload().getBytes(StandardCharsets.UTF_8), sent);
             if (response.acknowledged()) {
                 return new Acknowledged(message, response.status(), response.body(), clock.instant());
             }

@@ -77,14 +77,21 @@ public final class OrderOutbox {
     /** Writes a message inside the caller's transaction; out of band when the recipient has no endpoint. */
     static OutboxMessage enqueue(Connection connection, long orderId, Kind kind, Optional<Agency> recipient,
                                  String payload, Instant now) throws SQLException {
+        return enqueue(connection, orderId, kind, recipient, payload, now, Optional.empty());
+    }
+
+    /** As above; with a hold tag the message waits as HELD until {@link OrderStaging#release} (or a send). */
+    static OutboxMessage enqueue(Connection connection, long orderId, Kind kind, Optional<Agency> recipient,
+                                 String payload, Instant now, Optional<String> holdTag) throws SQLException {
         Optional<String> endpoint = recipient.flatMap(Agency::endpoint);
         String key = "tco-" + kind.name().toLowerCase().replace('_', '-') + "-" + orderId + "-" + UUID.randomUUID();
+        State state = holdTag.isPresent() ? State.HELD : endpoint.isPresent() ? State.PENDING : State.OUT_OF_BAND;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO order_outbox (order_id, kind, "
                 + "recipient_id, endpoint, idempotency_key, media_type, payload, status, attempts, next_attempt_at, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + "created_at, hold_tag, staged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
             OrderStore.bind(insert, 1, java.util.Arrays.asList(orderId, kind, recipient.map(Agency::id).orElse(null),
-                    endpoint.orElse(null), key, "application/json", payload,
-                    endpoint.isPresent() ? State.PENDING : State.OUT_OF_BAND, now, now));
+                    endpoint.orElse(null), key, "application/json", payload, state, now, now, holdTag.orElse(null),
+                    holdTag.isPresent() ? now : null));
             insert.executeUpdate();
         }
         return message(connection, orderId, kind).orElseThrow();
@@ -261,6 +268,12 @@ public final class OrderOutbox {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /** The orders' own messages (not copies) that were held under {@code holdTag}, whatever became of them. */
+    public List<OutboxMessage> orderMessagesTagged(String holdTag) {
+        return database.inReadTransaction(connection -> select(connection, "m.hold_tag = ? AND m.kind = ?", holdTag,
+                Kind.ORDER));
+    }
+
     /** Counts by state, for operations and the action day's board. */
     public java.util.Map<State, Integer> counts() {
         return database.inTransaction(connection -> {
@@ -284,7 +297,7 @@ public final class OrderOutbox {
         return OrderStore.load(connection, orderId).agency();
     }
 
-    private static List<OutboxMessage> select(Connection connection, String where, Object... values) throws SQLException {
+    static List<OutboxMessage> select(Connection connection, String where, Object... values) throws SQLException {
         List<OutboxMessage> out = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT m.*, a.code AS recipient_code FROM "
                 + "order_outbox m LEFT JOIN agency a ON a.id = m.recipient_id WHERE " + where + " ORDER BY m.id")) {

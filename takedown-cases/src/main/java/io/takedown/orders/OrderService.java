@@ -6,6 +6,7 @@ import io.takedown.access.AgencyKind;
 import io.takedown.access.Policy;
 import io.takedown.audit.AuditLog;
 import io.takedown.cases.Agency;
+import io.takedown.cases.AgencyKeys;
 import io.takedown.cases.Directory;
 import io.takedown.cases.Item;
 import io.takedown.cases.Items;
@@ -43,14 +44,30 @@ public final class OrderService {
     /** Art. 4(4); see {@link Deadlines}. */
     public static final java.time.Duration SCRUTINY = Deadlines.SCRUTINY;
 
+    /** Orders approved or staged per transaction in bulk (an action day's go). */
+    public static final int BULK = 500;
+
     private final Database database;
     private final AuditLog audit;
+    private final AgencyKeys keys;
     private final Clock clock;
 
-    public OrderService(Database database, Directory directory, AuditLog audit, Clock clock) {
+    /** Every order signed by its issuing authority's own key, from {@code keys}. */
+    public OrderService(Database database, Directory directory, AuditLog audit, AgencyKeys keys, Clock clock) {
         this.database = database;
         this.audit = audit;
+        this.keys = keys;
         this.clock = clock;
+    }
+
+    /** Every agency signing with the audit log's key: for tests and tools that have no per-agency keys. */
+    public OrderService(Database database, Directory directory, AuditLog audit, Clock clock) {
+        this(database, directory, audit, code -> audit.signer(), clock);
+    }
+
+    /** The key that signs {@code agency}'s orders and notices. */
+    public io.takedown.audit.Signer signerOf(String agency) {
+        return keys.signer(agency);
     }
 
     /** Referrals and orders already made for the item's URL by any agency, shown before drafting; audited. */
@@ -110,32 +127,37 @@ public final class OrderService {
      * procedures notice is queued for delivery; the order may be sent 12 hours after its receipt.
      */
     public RemovalOrder approve(Actor actor, long orderId) {
-        return transition(actor, orderId, Step.APPROVE, (connection, order, now) -> {
-            if (order.createdBy().equals(actor.name())) {
-                throw new TakedownException(TakedownException.Kind.FORBIDDEN, "four eyes: " + actor.name()
-                        + " drafted order " + orderId + " and may not also approve it");
-            }
-            OrderStore.update(connection, order, "status = 'APPROVED', approved_by = ?, approved_at = ?", actor.name(), now);
-            if (!needsPriorNotice(connection, order)) {
-                return "approved" + (order.emergency() ? " (emergency: no prior notice)" : "");
-            }
-            Optional<Instant> noticed = proceduresReceived(connection, order);
-            if (noticed.isEmpty() && !proceduresQueued(connection, order)) {
-                String notice = OrderJws.sign(audit.signer(), OrderJws.PROCEDURES, OrderDocument.procedures(order, now));
-                OutboxMessage m = OrderOutbox.enqueue(connection, orderId, Kind.PROCEDURES,
-                        Directory.agency(connection, order.provider()), envelope("procedures", notice), now);
-                return "approved; first order to " + order.provider() + ": procedures and deadlines "
-                        + (m.state() == State.OUT_OF_BAND ? "to be delivered out of band (no endpoint); record the receipt"
-                        : "queued for delivery") + "; the order may be sent 12 h after the provider receives them (Art. 3(2))";
-            }
-            if (noticed.isPresent()) {
-                OrderStore.compareAndSet(connection, orderId, OrderStatus.APPROVED, "earliest_send_at = ?",
-                        Deadlines.earliestFirstOrder(noticed.get()));
-            }
-            return "approved; first order to " + order.provider() + ": "
-                    + noticed.map(at -> "procedures received " + at + ", may be sent from " + Deadlines.earliestFirstOrder(at))
-                    .orElse("procedures notice already on its way") + " (Art. 3(2))";
-        });
+        return transition(actor, orderId, Step.APPROVE, (c, order, now) -> approveChange(c, order, now, actor));
+    }
+
+    private String approveChange(Connection connection, RemovalOrder order, Instant now, Actor actor)
+            throws SQLException {
+        long orderId = order.id();
+        if (order.createdBy().equals(actor.name())) {
+            throw new TakedownException(TakedownException.Kind.FORBIDDEN, "four eyes: " + actor.name()
+                    + " drafted order " + orderId + " and may not also approve it");
+        }
+        OrderStore.update(connection, order, "status = 'APPROVED', approved_by = ?, approved_at = ?", actor.name(), now);
+        if (!needsPriorNotice(connection, order)) {
+            return "approved" + (order.emergency() ? " (emergency: no prior notice)" : "");
+        }
+        Optional<Instant> noticed = proceduresReceived(connection, order);
+        if (noticed.isEmpty() && !proceduresQueued(connection, order)) {
+            String notice = OrderJws.sign(keys.signer(order.agency()), OrderJws.PROCEDURES,
+                    OrderDocument.procedures(order, now));
+            OutboxMessage m = OrderOutbox.enqueue(connection, orderId, Kind.PROCEDURES,
+                    Directory.agency(connection, order.provider()), envelope("procedures", notice), now);
+            return "approved; first order to " + order.provider() + ": procedures and deadlines "
+                    + (m.state() == State.OUT_OF_BAND ? "to be delivered out of band (no endpoint); record the receipt"
+                    : "queued for delivery") + "; the order may be sent 12 h after the provider receives them (Art. 3(2))";
+        }
+        if (noticed.isPresent()) {
+            OrderStore.compareAndSet(connection, orderId, OrderStatus.APPROVED, "earliest_send_at = ?",
+                    Deadlines.earliestFirstOrder(noticed.get()));
+        }
+        return "approved; first order to " + order.provider() + ": "
+                + noticed.map(at -> "procedures received " + at + ", may be sent from " + Deadlines.earliestFirstOrder(at))
+                .orElse("procedures notice already on its way") + " (Art. 3(2))";
     }
 
     /**
@@ -158,11 +180,18 @@ public final class OrderService {
                             + " (Art. 3(2)); mark it an emergency to send now");
                 }
             }
-            String signed = OrderJws.sign(audit.signer(), OrderJws.ORDER, order.document());
+            if (OrderStaging.releaseOne(connection, orderId, now)) {
+                // Signed and held by an action day's go: it goes now, as signed then.
+                OrderStore.update(connection, order, "status = 'QUEUED', queued_at = ?", now);
+                return "released: the order signed at the go is queued for delivery to " + order.provider()
+                        + "; the hour runs from receipt";
+            }
+            io.takedown.audit.Signer signer = keys.signer(order.agency());
+            String signed = OrderJws.sign(signer, OrderJws.ORDER, order.document());
             OrderStore.update(connection, order, "status = 'QUEUED', queued_at = ?, signature = ?", now, signed);
             OutboxMessage toProvider = OrderOutbox.enqueue(connection, orderId, Kind.ORDER,
                     Directory.agency(connection, order.provider()), envelope("order", signed), now);
-            String detail = "signed (" + audit.signer().keyId() + ") and " + (toProvider.state() == State.OUT_OF_BAND
+            String detail = "signed (" + signer.keyId() + ") and " + (toProvider.state() == State.OUT_OF_BAND
                     ? "to be delivered out of band (" + order.provider() + " has no endpoint); record the receipt"
                     : "queued for delivery to " + order.provider()) + "; the hour runs from receipt";
             if (order.crossBorder()) {
@@ -174,6 +203,62 @@ public final class OrderService {
             }
             return detail;
         });
+    }
+
+    /** What a bulk step did: the orders it changed, and why each other order was left as it was. */
+    public record Bulk(List<RemovalOrder> done, java.util.Map<Long, String> refused) {
+    }
+
+    /**
+     * Approves many orders, {@link #BULK} per transaction, with exactly the checks and effects of
+     * {@link #approve} for each (four eyes, the procedures notice of a first order). An order that cannot be
+     * approved is left as it was and listed with the reason; the others are approved.
+     */
+    public Bulk approveAll(Actor actor, List<Long> orderIds) {
+        return bulk(actor, orderIds, Step.APPROVE, Step.APPROVE.event(), (c, order, now) -> approveChange(c, order, now, actor));
+    }
+
+    /**
+     * Signs many approved orders with their issuing authority's key and puts them in the outbox held under
+     * {@code holdTag} (with the host state's copy when cross-border), {@link #BULK} per transaction, so that an
+     * action day's H-hour only releases them ({@link OrderStaging#release}). The orders stay APPROVED, and no
+     * clock runs, until then; {@link #send} of a held order releases it alone.
+     */
+    public Bulk stageAll(Actor actor, List<Long> orderIds, String holdTag) {
+        return bulk(actor, orderIds, Step.SEND, "staged", (connection, order, now) ->
+                OrderStaging.stage(connection, order, keys.signer(order.agency()), holdTag, now));
+    }
+
+    private Bulk bulk(Actor actor, List<Long> orderIds, Step step, String event, Change change) {
+        Policy.check(actor, step.action());
+        List<RemovalOrder> done = new ArrayList<>();
+        java.util.Map<Long, String> refused = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < orderIds.size(); from += BULK) {
+            List<Long> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + BULK));
+            try {
+                done.addAll(database.inTransaction(connection -> {
+                    audit.lockHead(connection);
+                    List<RemovalOrder> changed = new ArrayList<>(chunk.size());
+                    for (long id : chunk) {
+                        changed.add(apply(connection, actor, id, step, event, change));
+                    }
+                    return changed;
+                }));
+            } catch (TakedownException e) {
+                // One order of the chunk cannot take the step: the chunk rolled back; take them one by one.
+                for (long id : chunk) {
+                    try {
+                        done.add(database.inTransaction(connection -> {
+                            audit.lockHead(connection);
+                            return apply(connection, actor, id, step, event, change);
+                        }));
+                    } catch (TakedownException refusal) {
+                        refused.put(id, refusal.getMessage());
+                    }
+                }
+            }
+        }
+        return new Bulk(done, refused);
     }
 
     /**
@@ -461,20 +546,26 @@ public final class OrderService {
         Policy.check(actor, step.action());
         return database.inTransaction(connection -> {
             audit.lockHead(connection);
-            RemovalOrder order = visible(connection, actor, orderId);
-            step.party().require(actor, order, step.verb());
-            if (!step.from().contains(order.status())) {
-                throw new TakedownException(TakedownException.Kind.CONFLICT, "cannot " + step.verb() + " order "
-                        + orderId + ": it is " + order.status().label() + " (allowed from " + step.from().stream()
-                        .map(OrderStatus::label).toList() + ")");
-            }
-            Instant now = clock.instant();
-            String detail = change.apply(connection, order, now);
-            if (detail != null) {
-                record(connection, actor, orderId, step.event(), detail, now);
-            }
-            return OrderStore.load(connection, orderId);
+            return apply(connection, actor, orderId, step, step.event(), change);
         });
+    }
+
+    /** One step on one order inside the caller's transaction: visibility, party, state, change, event, audit. */
+    private RemovalOrder apply(Connection connection, Actor actor, long orderId, Step step, String event, Change change)
+            throws SQLException {
+        RemovalOrder order = visible(connection, actor, orderId);
+        step.party().require(actor, order, step.verb());
+        if (!step.from().contains(order.status())) {
+            throw new TakedownException(TakedownException.Kind.CONFLICT, "cannot " + step.verb() + " order "
+                    + orderId + ": it is " + order.status().label() + " (allowed from " + step.from().stream()
+                    .map(OrderStatus::label).toList() + ")");
+        }
+        Instant now = clock.instant();
+        String detail = change.apply(connection, order, now);
+        if (detail != null) {
+            record(connection, actor, orderId, event, detail, now);
+        }
+        return OrderStore.load(connection, orderId);
     }
 
     private static RemovalOrder visible(Connection connection, Actor actor, long orderId) throws SQLException {

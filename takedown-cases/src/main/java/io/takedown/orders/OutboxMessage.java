@@ -29,6 +29,8 @@ public record OutboxMessage(long id, long orderId, Kind kind, Optional<String> r
 
     /** Where delivery stands. */
     public enum State {
+        /** Signed and queued ahead of an action day's H-hour; no relay takes it until the strike releases it. */
+        HELD,
         /** To be delivered by a relay. */
         PENDING,
         /** No endpoint: waits for the issuer to record the receipt. */

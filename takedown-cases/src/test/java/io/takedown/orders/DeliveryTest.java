@@ -58,7 +58,9 @@ class DeliveryTest {
         try (RangeServer range = new RangeServer(world, RangeClock.manual(Instant.parse("2026-03-02T08:00:00Z"))).start()) {
             URI endpoint = range.tlsNoticeEndpoint(world.providers().getFirst().id());
             Signer signer = Signer.ephemeral();
-            String jws = OrderJws.sign(signer, OrderJws.ORDER, "{\"urls\":[\"http://reniva-courier.test/articles/1.html\"]}");
+            range.issuerKeys().publish("NL-IRU", signer.publicKey());
+            String jws = OrderJws.sign(signer, OrderJws.ORDER, "{\"issuing_authority\":{\"code\":\"NL-IRU\"},"
+                    + "\"urls\":[\"http://reniva-courier.test/articles/1.html\"]}");
             byte[] body = OrderService.envelope("order", jws).getBytes(StandardCharsets.UTF_8);
             Transport trusting = DeliverySettings.defaults(List.of(range.ca().certificate())).transport();
             Transport.Response first = trusting.post(endpoint, "key-1", "application/json", body);

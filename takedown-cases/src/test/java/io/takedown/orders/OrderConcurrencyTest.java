@@ -52,6 +52,10 @@ class OrderConcurrencyTest {
         f.directory.setEndpoint(f.admin, "HOST-IE", Optional.of(range.tlsNoticeEndpoint(outlet.providers().getLast())
                 .toString()));
         f.directory.setEndpoint(f.admin, "IE-CA", Optional.of(range.authorityEndpoint("IE").toString()));
+        // The issuing authorities' published keys (the fixture signs every agency's orders with one key).
+        for (String issuer : List.of("NL-IRU", "DE-CA", "IE-CA")) {
+            range.issuerKeys().publish(issuer, f.signer.publicKey());
+        }
         Path pem = dir.resolve("range-ca.pem");
         Files.writeString(pem, range.ca().certificatePem());
         return pem;

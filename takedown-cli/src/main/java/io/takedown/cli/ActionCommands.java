@@ -152,22 +152,30 @@ final class ActionCommands {
     static final class Strike extends LegalCommands.Legal {
         @Parameters(index = "0", paramLabel = "ACTION")
         long action;
-        @Option(names = "--wait", description = "Wait for H-hour instead of refusing before it.")
+        @Option(names = "--wait", description = "Wait for H-hour instead of refusing before it (connecting to the "
+                + "providers shortly before).")
         boolean await;
+
+        /** How long before H-hour the held orders are loaded and the connections opened. */
+        static final Duration PREPARE_AHEAD = Duration.ofSeconds(15);
 
         @Override
         int run(Takedown w) throws InterruptedException {
             Actor actor = actor(w);
+            io.takedown.operations.dispatch.Dispatcher dispatcher = w.dispatcher();
             if (await) {
                 Instant hHour = w.actionPlanning().get(actor, action).hHour();
                 Duration left = Duration.between(w.clock().instant(), hHour);
                 if (!left.isNegative()) {
                     out().printf("waiting %d s for H-hour %s%n", left.toSeconds(), hHour);
                     out().flush();
-                    Thread.sleep(left.toMillis() + 1);
+                    // Shortly before H-hour (connections stay open well beyond): load the held orders, connect.
+                    Thread.sleep(Math.max(0, left.minus(PREPARE_AHEAD).toMillis()));
+                    w.strike().prepare(actor, action, dispatcher);
+                    Thread.sleep(Math.max(0, Duration.between(w.clock().instant(), hHour).toMillis() + 1));
                 }
             }
-            StrikeReport report = w.strike().strike(actor, action, w.dispatcher());
+            StrikeReport report = w.strike().strike(actor, action, dispatcher);
             out().printf("fired %d, acknowledged %d, queued %d, failed %d, not fired %d; spread %.1f ms, p50 %.1f ms, "
                     + "p99 %.1f ms%n", report.fired(), report.delivered(), report.queued(), report.failed(),
                     report.notFiredTotal(),

@@ -120,6 +120,7 @@ final class OrderCommands {
                     case PENDING -> "delivery will be retried at " + m.nextAttemptAt() + " by `order deliver` ("
                             + m.lastError().orElse("not attempted yet") + ")";
                     case DELIVERED -> "delivered";
+                    case HELD -> "signed at an action day's go and held until its H-hour releases it";
                 };
             }
         }

@@ -77,6 +77,13 @@ final class RangeCommand {
         @Option(names = "--proxy-port", defaultValue = "0", description = "Port of the forward proxy on 127.0.0.1 "
                 + "(default: any free port).")
         int proxyPort;
+        @Option(names = "--issuer-keys", paramLabel = "DATA_DIR", description = "A Takedown data directory whose "
+                + "agencies' published keys (keys/agency/CODE/) the providers check orders against; repeatable. "
+                + "Orders over HTTPS that do not verify are refused.")
+        java.util.List<java.nio.file.Path> issuerKeys = new java.util.ArrayList<>();
+        @Option(names = "--issuer-jwks", paramLabel = "FILE", description = "A JWK Set (with \"issuer\": the agency "
+                + "code) an authority published; repeatable.")
+        java.util.List<java.nio.file.Path> issuerJwks = new java.util.ArrayList<>();
         @Spec
         CommandSpec spec;
 
@@ -97,6 +104,10 @@ final class RangeCommand {
                 out.printf("forward proxy: http://%s:%d  (e.g. http_proxy=http://%1$s:%2$d wget ..., or "
                         + "takedown monitor crawl --proxy %1$s:%2$d)%n", proxy.address().getHostString(),
                         proxy.address().getPort());
+                issuerKeys.forEach(server.issuerKeys()::trustDirectory);
+                for (java.nio.file.Path jwks : issuerJwks) {
+                    server.issuerKeys().publish(java.nio.file.Files.readString(jwks));
+                }
                 for (Outlet outlet : world.outlets()) {
                     for (String domain : outlet.domains()) {
                         var address = server.resolve(domain).orElseThrow();

@@ -50,6 +50,8 @@ class ActionCommandsTest {
             // Delivery trusts only the authorities in DATA_DIR/trust: here the range's.
             Files.createDirectories(home.resolve("trust"));
             Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
+            // The providers check orders against each authority's published key: here, its key in this data directory.
+            range.issuerKeys().trustDirectory(home);
             ok("--as", "nl-ana", "case", "create", "--title", "outlet o00");
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 0).url());
             ok("--as", "nl-ana", "case", "add-item", "1", world.article(outlet, 1).url());

@@ -39,6 +39,8 @@ class LegalCommandsTest {
             // Delivery trusts only the authorities in DATA_DIR/trust: here the range's.
             java.nio.file.Files.createDirectories(home.resolve("trust"));
             java.nio.file.Files.writeString(home.resolve("trust/range-ca.pem"), range.ca().certificatePem());
+            // The providers check orders against each authority's published key: here, its key in this data directory.
+            range.issuerKeys().trustDirectory(home);
             run("--as", "admin", "directory", "user", "ana", "--agency", "NL-IRU", "--role", "analyst");
             run("--as", "admin", "directory", "user", "bert", "--agency", "NL-IRU", "--role", "approver,auditor");
             run("--as", "admin", "directory", "user", "pia", "--agency", "HOST", "--role", "provider_staff");

@@ -77,7 +77,8 @@ public final class OperationsFixture implements AutoCloseable {
         audit = new AuditLog(database.dialect(), system, clock);
         directory = new Directory(database, audit);
         cases = new CaseService(database, audit, clock);
-        orders = new OrderService(database, directory, audit, clock);
+        orders = new OrderService(database, directory, audit, code -> keys.computeIfAbsent(code, c -> Signer.ephemeral()),
+                clock);
         outbox = new OrderOutbox(database, audit, clock);
         referrals = new ReferralService(database, directory, audit, clock);
         planning = new ActionPlanning(database, directory, orders, referrals, audit,
@@ -133,7 +134,8 @@ public final class OperationsFixture implements AutoCloseable {
     }
 
     public OutboxDispatcher dispatcher(Transport transport) {
-        return new OutboxDispatcher(orders, referrals, outbox, transport, DeliverySettings.defaults(List.of()), clock);
+        return new OutboxDispatcher(orders, referrals, outbox, new io.takedown.orders.OrderStaging(database, audit),
+                transport, DeliverySettings.defaults(List.of()), clock);
     }
 
     /** Delivers what the outbox holds now (procedures notices after approvals). */

@@ -8,6 +8,7 @@ import io.takedown.operations.dispatch.OutboxDispatcher;
 import io.takedown.operations.dispatch.Strike;
 import io.takedown.orders.OrderOutbox;
 import io.takedown.orders.OrderService;
+import io.takedown.orders.OrderStaging;
 import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.orders.delivery.Transport;
 import io.takedown.range.tls.RangeCa;
@@ -20,7 +21,8 @@ import java.time.ZoneOffset;
 
 /**
  * A separate JVM that strikes an action day over a slow network (each delivery takes a while), so that the
- * test can kill it with SIGKILL in the middle of the dispatch.
+ * test can kill it with SIGKILL in the middle of the dispatch: after H-hour released the orders held at the go,
+ * while the relay is delivering them and recording acknowledgements in batches.
  *
  * <p>Arguments: database URL, key directory, PEM of the range's CA, H-hour instant, action id, coordinator.
  */
@@ -38,12 +40,20 @@ public final class StrikeChild {
             DeliverySettings settings = DeliverySettings.defaults(RangeCa.readPem(Files.readString(Path.of(args[2]))))
                     .withParallelism(2);
             Transport https = settings.transport();
+            // A slow, narrow network: two deliveries in flight, each taking a while.
+            java.util.concurrent.Semaphore narrow = new java.util.concurrent.Semaphore(2);
             Transport slow = (endpoint, key, type, body) -> {
-                Thread.sleep(150);
-                return https.post(endpoint, key, type, body);
+                narrow.acquire();
+                try {
+                    Thread.sleep(150);
+                    return https.post(endpoint, key, type, body);
+                } finally {
+                    narrow.release();
+                }
             };
             OutboxDispatcher dispatcher = new OutboxDispatcher(orders, new ReferralService(database, directory, audit,
-                    clock), new OrderOutbox(database, audit, clock), slow, settings, clock);
+                    clock), new OrderOutbox(database, audit, clock), new OrderStaging(database, audit), slow, settings,
+                    clock);
             new Strike(database, directory, audit, clock).strike(directory.actor(args[5]), Long.parseLong(args[4]),
                     dispatcher);
             System.out.println("strike finished");

@@ -56,8 +56,8 @@ class StrikeCrashTest {
         String url = "jdbc:sqlite:" + dir.resolve("crash.db");
         Path keys = dir.resolve("keys");
         World world = World.generate(42, RangeSize.SMALL);
-        try (RangeServer range = new RangeServer(world, RangeClock.manual(Instant.parse("2026-03-02T08:00:00Z")))
-                .start()) {
+        RangeClock rangeClock = RangeClock.manual(Instant.parse("2026-03-02T08:00:00Z"));
+        try (RangeServer range = new RangeServer(world, rangeClock).start()) {
             Path ca = dir.resolve("range-ca.pem");
             Files.writeString(ca, RangeCa.pem(range.ca().certificate()));
             long actionId;
@@ -78,7 +78,19 @@ class StrikeCrashTest {
                 f.goNoGo.approve(f.nlApprover, day.id());
                 actionId = day.id();
                 hHour = day.hHour();
+                // The go signed every order with NL-IRU's own key and held it (with its host-state copy): nothing
+                // went out, no clock runs.
+                List<io.takedown.orders.OutboxMessage> held = new io.takedown.orders.OrderStaging(f.database, f.audit)
+                        .held(OutboxDispatcher.holdTag(actionId));
+                assertThat(held).filteredOn(m -> m.kind() == io.takedown.orders.OutboxMessage.Kind.ORDER)
+                        .hasSize(ORDERS);
+                assertThat(held).filteredOn(m -> m.kind() == io.takedown.orders.OutboxMessage.Kind.SCRUTINY_COPY)
+                        .hasSize(ORDERS);
+                assertThat(range.deliveriesPerKey()).isEmpty();
+                // The provider knows the issuing authority's published key, and acts on nothing else.
+                range.issuerKeys().publish("NL-IRU", f.keys.get("NL-IRU").publicKey());
             }
+            rangeClock.advance(Duration.between(rangeClock.instant(), hHour)); // the providers live at H-hour too
 
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), StrikeChild.class.getName(), url, keys.toString(),
@@ -105,7 +117,8 @@ class StrikeCrashTest {
                 OrderOutbox outbox = new OrderOutbox(database, audit, later);
                 StrikeReport resumed = new Strike(database, directory, audit, later).strike(directory.actor("cora"),
                         actionId, new OutboxDispatcher(orders, new ReferralService(database, directory, audit, later),
-                                outbox, settings.transport(), settings, later));
+                                outbox, new io.takedown.orders.OrderStaging(database, audit), settings.transport(),
+                                settings, later));
                 assertThat(resumed.fired() + resumed.alreadySent()).isEqualTo(ORDERS);
 
                 Board board = new io.takedown.operations.board.BoardService(database, later)
@@ -118,6 +131,19 @@ class StrikeCrashTest {
                     .collect(Collectors.groupingBy(Notice::url, Collectors.counting()));
             assertThat(actedOn).hasSize(ORDERS).allSatisfy((u, n) -> assertThat(n).as(u).isEqualTo(1L));
             assertThat(range.deliveriesPerKey()).hasSize(ORDERS);
+            // Each hour runs from the provider's first receipt (H-hour), not from the redelivery after the crash.
+            try (Database database = Database.open(url)) {
+                AuditLog audit = new AuditLog(database.dialect(), Signer.inDirectory(keys), Clock.systemUTC());
+                Directory directory = new Directory(database, audit);
+                OrderService orders = new OrderService(database, directory, audit, Clock.systemUTC());
+                for (io.takedown.operations.plan.Target target : new io.takedown.operations.plan.ActionPlanning(database,
+                        directory, orders, new ReferralService(database, directory, audit, Clock.systemUTC()), audit,
+                        code -> Signer.ephemeral(), Clock.systemUTC()).targets(directory.actor("cora"), actionId)) {
+                    var order = orders.get(directory.actor("bert"), target.orderId().getAsLong());
+                    assertThat(order.receivedAt()).hasValue(hHour);
+                    assertThat(order.deadlineAt()).hasValue(hHour.plus(Duration.ofHours(1)));
+                }
+            }
         }
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import com.nimbusds.jose.JOSEObjectType;
+import io.takedown.range.https.HttpsEndpoints;
+import io.takedown.range.https.HttpsEndpoints.Answer;
+import io.takedown.range.https.HttpsEndpoints.Call;
+import io.takedown.range.https.IssuerKeys;
 import io.takedown.range.tls.RangeCa;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +41,8 @@ import io.takedown.range.infra.SiteCertificates;
  * {@code POST /.well-known/takedown/notice}. Content is rendered from the world on request. A built-in
  * {@link #resolve resolver} maps the fictional domains to those addresses; the machine's DNS is untouched.
  *
- * <p>Uses the JDK's HTTP server on virtual threads: the range is a test fixture, not the product's API,
- * and needs nothing more.
+ * <p>Plain HTTP uses the JDK's HTTP server on virtual threads: the range is a test fixture, not the product's
+ * API, and needs nothing more. HTTPS runs on Jetty ({@link HttpsEndpoints}) because senders need HTTP/2.
  *
  * <p>Each provider and CDN edge also serves its sites over HTTPS ({@link #resolveTls}), each site presenting
  * the certificate the infrastructure model gives it ({@link SiteCertificates}, chosen by SNI), and each
@@ -49,6 +51,13 @@ import io.takedown.range.infra.SiteCertificates;
  * cross-border orders at {@link #authorityEndpoint}. A delivery carrying an {@code Idempotency-Key} is
  * acted on once: a repeat gets the first answer again (HTTP 200) and is only counted
  * ({@link #deliveriesPerKey()}), so a sender that retries after a crash never creates a second notice.
+ * Every HTTPS endpoint (a provider's sites and notices on one address, a CDN edge, the authorities) runs on
+ * one Jetty server ({@link HttpsEndpoints}: HTTP/2 by ALPN, HTTP/1.1 otherwise).
+ *
+ * <p>Like a provider's gateway, the range acts only on signed documents it can verify: an order, a procedures
+ * notice or a host-state copy must be signed by a key the issuing authority published ({@link #issuerKeys()});
+ * anything else is refused with 400 (malformed, wrong type) or 403 (not the issuer's published key), and
+ * nothing is recorded.
  */
 public final class RangeServer implements AutoCloseable {
 
@@ -63,12 +72,12 @@ public final class RangeServer implements AutoCloseable {
     private final Map<String, Notice> noticeByUrl = new ConcurrentHashMap<>();
     private final AtomicInteger noticeIds = new AtomicInteger();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, HttpsServer> tlsServers = new LinkedHashMap<>();
+    private final IssuerKeys issuerKeys = new IssuerKeys();
+    private HttpsEndpoints https;
     private final Map<String, byte[]> answerByKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> authorityCopies = new ConcurrentHashMap<>();
     private RangeCa ca;
-    private HttpsServer authorities;
 
     /** Address the member states' competent authorities listen on (outside the providers' 127.0.10+ block). */
     public static final String AUTHORITY_ADDRESS = "127.0.9.1";
@@ -77,9 +86,9 @@ public final class RangeServer implements AutoCloseable {
     public record Received(String country, String kind, String idempotencyKey, String body, Instant at) {
     }
     private final Map<String, HttpServer> byAddress = new ConcurrentHashMap<>();
-    private final Map<String, HttpsServer> tlsByAddress = new ConcurrentHashMap<>();
+    /** HTTPS endpoint name (in {@link #https}) per loopback address. */
+    private final Map<String, String> tlsByAddress = new ConcurrentHashMap<>();
     private final List<HttpServer> edges = new ArrayList<>();
-    private final List<HttpsServer> tlsEdges = new ArrayList<>();
     private final InfraSimulation infra;
     private SiteCertificates siteCertificates;
 
@@ -132,47 +141,25 @@ public final class RangeServer implements AutoCloseable {
         }
         ca = RangeCa.create();
         siteCertificates = new SiteCertificates(ca, infra, clock);
+        https = new HttpsEndpoints(world.providers().size() + Infrastructure.CDN_OPERATORS.size() + 1);
         for (Provider provider : world.providers()) {
-            // One HTTPS server per provider: its sites by SNI with their own certificates, and its notice
+            // One HTTPS endpoint per provider: its sites by SNI with their own certificates, and its notice
             // endpoint under a certificate for its address (a client naming no site gets that one).
-            HttpsServer server = bindTls(provider.address(), "range provider " + provider.id());
-            server.createContext(NOTICE_PATH, exchange -> {
-                try (exchange) {
-                    handleNotice(provider, exchange, exchange.getRequestURI().getPath());
-                } catch (RuntimeException e) {
-                    send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            });
-            server.createContext("/", exchange -> handle(provider, exchange));
-            server.start();
-            tlsServers.put(provider.id(), server);
-            tlsByAddress.put(provider.address(), server);
+            https.add(provider.id(), provider.address(), siteCertificates.serverContext(ca.issue(
+                    List.of(provider.address()))), call -> call.path().startsWith(NOTICE_PATH)
+                    ? notice(provider, call, true) : site(provider.id(), call.host(), call.path()));
+            tlsByAddress.put(provider.address(), provider.id());
         }
         for (String[] operator : Infrastructure.CDN_OPERATORS) {
             // A CDN edge presents each fronted site's own certificate (uploaded by its operator).
-            HttpsServer server = bindTls(operator[1], "range CDN " + operator[0]);
-            server.createContext("/", exchange -> handleEdge(operator[0], exchange));
-            server.start();
-            tlsEdges.add(server);
-            tlsByAddress.put(operator[1], server);
+            String name = "cdn " + operator[0];
+            https.add(name, operator[1], siteCertificates.serverContext(ca.issue(List.of(operator[1]))),
+                    call -> edge(operator[0], call.host(), call.path()));
+            tlsByAddress.put(operator[1], name);
         }
-        authorities = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(AUTHORITY_ADDRESS), 0), 64);
-        authorities.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext(List.of(AUTHORITY_ADDRESS))));
-        authorities.setExecutor(executor);
-        authorities.createContext("/authority/", this::handleAuthority);
-        authorities.start();
+        https.add(AUTHORITY_ADDRESS, AUTHORITY_ADDRESS, ca.serverContext(List.of(AUTHORITY_ADDRESS)), this::authority);
+        https.start();
         return this;
-    }
-
-    private HttpsServer bindTls(String host, String what) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalStateException(what + " would bind " + address + ", which is not loopback");
-        }
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(address, 0), 64);
-        server.setHttpsConfigurator(new HttpsConfigurator(siteCertificates.serverContext(ca.issue(List.of(host)))));
-        server.setExecutor(executor);
-        return server;
     }
 
     private HttpServer bind(String host, String what) throws IOException {
@@ -195,7 +182,7 @@ public final class RangeServer implements AutoCloseable {
 
     /** Where a range domain is served over HTTPS now (its CDN edge or origin provider); empty as {@link #resolve}. */
     public Optional<InetSocketAddress> resolveTls(String domain) {
-        return infra.address(domain, clock.instant()).map(tlsByAddress::get).map(HttpsServer::getAddress);
+        return infra.address(domain, clock.instant()).map(tlsByAddress::get).map(https::address);
     }
 
     /** The range's resolver for {@link RangeHttpClient}: HTTP and HTTPS addresses of its names. */
@@ -221,15 +208,23 @@ public final class RangeServer implements AutoCloseable {
 
     /** A provider's notice endpoint over HTTPS, with a certificate from {@link #ca()}. */
     public URI tlsNoticeEndpoint(String providerId) {
-        InetSocketAddress address = tlsServers.get(providerId).getAddress();
+        InetSocketAddress address = https.address(providerId);
         return URI.create("https://" + address.getHostString() + ":" + address.getPort() + NOTICE_PATH);
     }
 
     /** Where the competent authority of member state {@code country} takes copies of orders (HTTPS). */
     public URI authorityEndpoint(String country) {
-        InetSocketAddress address = authorities.getAddress();
+        InetSocketAddress address = https.address(AUTHORITY_ADDRESS);
         return URI.create("https://" + address.getHostString() + ":" + address.getPort() + "/authority/"
                 + country.toUpperCase(Locale.ROOT) + "/orders");
+    }
+
+    /**
+     * The issuing authorities' published keys the providers and authorities check signed documents against:
+     * publish a JWK Set or a key, or point it at a Takedown data directory's agency keys.
+     */
+    public IssuerKeys issuerKeys() {
+        return issuerKeys;
     }
 
     /** The certificate authority the range's HTTPS endpoints use; clients trust it and nothing else. */
@@ -267,54 +262,57 @@ public final class RangeServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith(NOTICE_PATH)) {
-                handleNotice(provider, exchange, path);
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readNBytes(HttpsEndpoints.MAX_BODY);
+                }
+                send(exchange, notice(provider, new Call(exchange.getRequestMethod(), host(exchange), path,
+                        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key")), body), false));
                 return;
             }
-            serveSite(provider.id(), exchange, path);
+            send(exchange, site(provider.id(), host(exchange), path));
+        } catch (RuntimeException e) {
+            send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void handleEdge(String operator, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            send(exchange, edge(operator, host(exchange), exchange.getRequestURI().getPath()));
         } catch (RuntimeException e) {
             send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** A CDN edge: serves a fronted site as its origin would, and says so in {@code Via}. */
-    private void handleEdge(String operator, HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String host = host(exchange);
-            Optional<Site> site = infra.site(host, clock.instant()).filter(s -> s.cdnAccount().isPresent());
-            if (site.isEmpty()) {
-                send(exchange, 421, "text/plain", ("not fronted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            exchange.getResponseHeaders().set("Via", "1.1 " + operator.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
-                    + " (account " + site.get().cdnAccount().get() + ")");
-            serveSite(site.get().provider(), exchange, exchange.getRequestURI().getPath());
-        } catch (RuntimeException e) {
-            send(exchange, 500, "text/plain", ("range error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+    private Answer edge(String operator, String host, String path) {
+        Optional<Site> site = infra.site(host, clock.instant()).filter(s -> s.cdnAccount().isPresent());
+        if (site.isEmpty()) {
+            return answer(421, "text/plain", "not fronted here: " + host + "\n");
         }
+        return site(site.get().provider(), host, path).withHeader("Via", "1.1 " + operator.toLowerCase(
+                java.util.Locale.ROOT).replace(' ', '-') + " (account " + site.get().cdnAccount().get() + ")");
     }
 
     private static String host(HttpExchange exchange) {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("").replaceFirst(":\\d+$", "");
     }
 
-    private void serveSite(String providerId, HttpExchange exchange, String path) throws IOException {
-        String host = host(exchange);
+    /** A site as its provider serves it, whatever the protocol: {@code host} is the name the client asked for. */
+    private Answer site(String providerId, String host, String path) {
         Instant now = clock.instant();
         Optional<Site> site = infra.site(host, now);
         if (site.isEmpty() || !site.get().provider().equals(providerId)) {
-            send(exchange, 421, "text/plain", ("not hosted here: " + host + "\n").getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(421, "text/plain", ("not hosted here: " + host + "\n"));
         }
         if (infra.hostingDown(host, now)) {
-            send(exchange, 410, "text/plain", "site removed by its host\n".getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(410, "text/plain", "site removed by its host\n");
         }
         Optional<Outlet> outlet = world.outletOf(host);
         String url = "http://" + host + path;
         Notice notice = noticeByUrl.get(url);
         if (notice != null && notice.status(now).equals("removed")) {
-            send(exchange, 410, "text/plain", "removed after a notice\n".getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(410, "text/plain", "removed after a notice\n");
         }
         Optional<Content> content = Optional.empty();
         int published = outlet.map(this::published).orElse(0);
@@ -338,67 +336,77 @@ public final class RangeServer implements AutoCloseable {
             content = infra.render(host, path, now).map(page -> new Content(page.type(), page.body()));
         }
         if (content.isEmpty()) {
-            send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(404, "text/plain", "not found\n");
         }
-        send(exchange, 200, content.get().type(), content.get().bytes());
+        return new Answer(200, content.get().type(), content.get().bytes());
     }
 
-    private void handleNotice(Provider provider, HttpExchange exchange, String path) throws IOException {
+    /**
+     * A notice to a provider. Over HTTPS (the provider's gateway) an order or procedures notice must be a signed
+     * document that verifies; the plain-HTTP endpoint is the range's own shortcut for simulations and takes
+     * unsigned notices, but checks a signed document when one is given.
+     */
+    private Answer notice(Provider provider, Call call, boolean gateway) throws IOException {
         Instant now = clock.instant();
-        if (exchange.getRequestMethod().equals("GET")) {
+        String path = call.path();
+        if (call.method().equals("OPTIONS")) {
+            return answer(204, "text/plain", ""); // a sender opening its connection before H-hour
+        }
+        if (call.method().equals("GET")) {
             String id = path.substring(Math.min(path.length(), NOTICE_PATH.length() + 1));
             Notice notice = notices.get(id);
             if (notice == null || !notice.provider().equals(provider.id())) {
-                send(exchange, 404, "application/json", "{\"error\":\"no such notice\"}".getBytes(StandardCharsets.UTF_8));
-                return;
+                return answer(404, "application/json", "{\"error\":\"no such notice\"}");
             }
-            send(exchange, 200, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
-            return;
+            return new Answer(200, "application/json", JSON.writeValueAsBytes(describe(notice, now)));
         }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            send(exchange, 405, "text/plain", "use POST\n".getBytes(StandardCharsets.UTF_8));
-            return;
+        if (!call.method().equals("POST")) {
+            return answer(405, "text/plain", "use POST\n");
         }
         JsonNode body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = JSON.readTree(in.readNBytes(64 * 1024));
+        try {
+            body = JSON.readTree(call.body());
         } catch (IOException e) {
-            send(exchange, 400, "application/json", "{\"error\":\"body is not JSON\"}".getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(400, "application/json", "{\"error\":\"body is not JSON\"}");
         }
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (body == null || !body.isObject()) {
+            return answer(400, "application/json", "{\"error\":\"body is not a JSON object\"}");
+        }
+        String kind = body.path("kind").asText("referral");
+        String url = body.path("url").asText("");
+        boolean signedKind = kind.equals("order") || kind.equals("procedures");
+        JsonNode signed = null;
+        if (body.hasNonNull("order") || (gateway && signedKind)) {
+            // What the provider acts on is what is signed, by the issuing authority's published key.
+            try {
+                signed = issuerKeys.check(body.path("order").asText(""), kind.equals("procedures") ? PROCEDURES : ORDER);
+            } catch (IssuerKeys.Refused refused) {
+                return refusal(refused);
+            }
+            url = signed.path("urls").path(0).asText("");
+        }
+        String key = call.idempotencyKey().orElse(null);
         if (key != null) {
             deliveriesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             byte[] first = answerByKey.get(key);
             if (first != null) {
-                send(exchange, 200, "application/json", first);
-                return;
+                return new Answer(200, "application/json", first);
             }
-        }
-        String kind = body.path("kind").asText("referral");
-        String url = body.path("url").asText("");
-        if (body.hasNonNull("order")) {
-            // What the provider acts on is what is signed: the URL comes from the JWS payload.
-            url = signedPayload(body.path("order").asText()).path("urls").path(0).asText("");
         }
         if (kind.equals("procedures")) {
             byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().put("kind", "procedures")
                     .put("provider", provider.id()).put("received_at", now.toString()));
             remember(key, answer);
-            send(exchange, 202, "application/json", answer);
-            return;
+            return new Answer(202, "application/json", answer);
         }
         if (url.isEmpty()) {
-            send(exchange, 400, "application/json", "{\"error\":\"url is required\"}".getBytes(StandardCharsets.UTF_8));
-            return;
+            return answer(400, "application/json", "{\"error\":\"url is required\"}");
         }
         byte[] answer;
         synchronized (this) {
             byte[] raced = key == null ? null : answerByKey.get(key);
             if (raced != null) {
-                send(exchange, 200, "application/json", raced);
-                return;
+                return new Answer(200, "application/json", raced);
             }
             Notice notice = react(provider, body, kind, url, now);
             notices.put(notice.id(), notice);
@@ -407,7 +415,19 @@ public final class RangeServer implements AutoCloseable {
             answer = JSON.writeValueAsBytes(describe(notice, now));
             remember(key, answer);
         }
-        send(exchange, 202, "application/json", answer);
+        return new Answer(202, "application/json", answer);
+    }
+
+    private static final JOSEObjectType ORDER = new JOSEObjectType("tco-order+jws");
+    private static final JOSEObjectType PROCEDURES = new JOSEObjectType("tco-procedures+jws");
+
+    private static Answer refusal(IssuerKeys.Refused refused) throws IOException {
+        return new Answer(refused.status(), "application/json", JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put("error", "refused: " + refused.getMessage())));
+    }
+
+    private static Answer answer(int status, String type, String body) {
+        return new Answer(status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void remember(String key, byte[] answer) {
@@ -436,54 +456,50 @@ public final class RangeServer implements AutoCloseable {
         };
     }
 
-    /** The payload of a compact JWS, unverified (the range trusts no key; a provider gateway would). */
-    private static JsonNode signedPayload(String jws) {
-        String[] parts = jws.split("\\.");
+    private Answer authority(Call call) throws IOException {
+        String[] path = call.path().split("/");
+        if (call.method().equals("OPTIONS")) {
+            return answer(204, "text/plain", "");
+        }
+        if (!call.method().equals("POST") || path.length != 4 || !path[1].equals("authority")
+                || !path[2].matches("[A-Z]{2}")) {
+            return answer(404, "application/json", "{\"error\":\"POST /authority/CC/orders\"}");
+        }
+        String country = path[2];
+        JsonNode body;
         try {
-            return parts.length == 3 ? JSON.readTree(Base64.getUrlDecoder().decode(parts[1])) : JSON.createObjectNode();
-        } catch (IOException | IllegalArgumentException e) {
-            return JSON.createObjectNode();
+            body = JSON.readTree(call.body());
+        } catch (IOException e) {
+            return answer(400, "application/json", "{\"error\":\"body is not JSON\"}");
         }
-    }
-
-    private void handleAuthority(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] path = exchange.getRequestURI().getPath().split("/");
-            if (!exchange.getRequestMethod().equals("POST") || path.length != 4 || !path[2].matches("[A-Z]{2}")) {
-                send(exchange, 404, "application/json", "{\"error\":\"POST /authority/CC/orders\"}"
-                        .getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String country = path[2];
-            JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = JSON.readTree(in.readNBytes(64 * 1024));
-            } catch (IOException e) {
-                send(exchange, 400, "application/json", "{\"error\":\"body is not JSON\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            Instant now = clock.instant();
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            if (key != null) {
-                deliveriesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                byte[] first = answerByKey.get(key);
-                if (first != null) {
-                    send(exchange, 200, "application/json", first);
-                    return;
-                }
-            }
-            byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().put("authority", country)
-                    .put("kind", body.path("kind").asText("copy")).put("received_at", now.toString()));
-            List<Received> list = authorityCopies.computeIfAbsent(country, c -> new ArrayList<>());
-            synchronized (list) {
-                if (key == null || answerByKey.putIfAbsent(key, answer) == null) {
-                    list.add(new Received(country, body.path("kind").asText("copy"), key, body.path("order").asText(""), now));
-                } else {
-                    answer = answerByKey.get(key);
-                }
-            }
-            send(exchange, 202, "application/json", answer);
+        if (body == null || !body.isObject()) {
+            return answer(400, "application/json", "{\"error\":\"body is not a JSON object\"}");
         }
+        try {
+            issuerKeys.check(body.path("order").asText(""), ORDER);
+        } catch (IssuerKeys.Refused refused) {
+            return refusal(refused);
+        }
+        Instant now = clock.instant();
+        String key = call.idempotencyKey().orElse(null);
+        if (key != null) {
+            deliveriesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            byte[] first = answerByKey.get(key);
+            if (first != null) {
+                return new Answer(200, "application/json", first);
+            }
+        }
+        byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().put("authority", country)
+                .put("kind", body.path("kind").asText("copy")).put("received_at", now.toString()));
+        List<Received> list = authorityCopies.computeIfAbsent(country, c -> new ArrayList<>());
+        synchronized (list) {
+            if (key == null || answerByKey.putIfAbsent(key, answer) == null) {
+                list.add(new Received(country, body.path("kind").asText("copy"), key, body.path("order").asText(""), now));
+            } else {
+                answer = answerByKey.get(key);
+            }
+        }
+        return new Answer(202, "application/json", answer);
     }
 
     /** The same path on another of the outlet's domains: where the outlet puts it back. */
@@ -505,6 +521,11 @@ public final class RangeServer implements AutoCloseable {
             node.put("missing", "the exact URL's content description and the legal grounds (Annex III, section B)");
         }
         return node;
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        send(exchange, answer.status(), answer.type(), answer.body());
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
@@ -551,12 +572,10 @@ public final class RangeServer implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
-        tlsServers.values().forEach(server -> server.stop(0));
-        if (authorities != null) {
-            authorities.stop(0);
+        if (https != null) {
+            https.close();
         }
         edges.forEach(server -> server.stop(0));
-        tlsEdges.forEach(server -> server.stop(0));
         executor.shutdownNow();
     }
 

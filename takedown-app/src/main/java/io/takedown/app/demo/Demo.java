@@ -78,6 +78,8 @@ public final class Demo {
             }
             DemoDirectory.People people = found.get();
             DemoDirectory.wire(ops.directory(), people.admin(), world, server);
+            // The providers verify each order against its issuing authority's published key (keys/agency/CODE/).
+            server.issuerKeys().trustDirectory(ops.home().root());
             operation(world, ops, server, clock, settings, people, run, listener, acts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the range on loopback", e);

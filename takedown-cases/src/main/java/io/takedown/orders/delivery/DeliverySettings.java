@@ -57,6 +57,12 @@ public record DeliverySettings(List<X509Certificate> trustAnchors, EndpointAllow
         return new DeliverySettings(trustAnchors, allowlist, inFlight, maxAttempts, firstRetry, maxRetry, lease, timeout);
     }
 
+    /** How long one attempt may wait for its answer (an action day's burst of thousands may want longer). */
+    public DeliverySettings withTimeout(Duration perAttempt) {
+        return new DeliverySettings(trustAnchors, allowlist, parallelism, maxAttempts, firstRetry, maxRetry, lease,
+                perAttempt);
+    }
+
     public DeliverySettings withLease(Duration ownFor) {
         return new DeliverySettings(trustAnchors, allowlist, parallelism, maxAttempts, firstRetry, maxRetry, ownFor, timeout);
     }

@@ -14,7 +14,9 @@ import io.takedown.operations.plan.Target;
 import io.takedown.operations.plan.TargetKind;
 import io.takedown.operations.plan.TargetOutcome;
 import io.takedown.store.Database;
+import io.takedown.store.Timestamps;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +47,20 @@ public final class Strike {
         this.clock = clock;
     }
 
+    /**
+     * Ahead of H-hour (the CLI's {@code strike --wait} calls it shortly before): the dispatcher loads what
+     * was held at the go and opens its connections, so that H-hour only decides and releases.
+     */
+    public void prepare(Actor actor, long actionId, Dispatcher dispatcher) {
+        ActionDay day = database.inReadTransaction(connection -> ActionDays.load(connection, actionId));
+        ActionAccess.requireCoordinatorOf(actor, day.coordinator());
+        dispatcher.prepare(actionId);
+    }
+
     public StrikeReport strike(Actor actor, long actionId, Dispatcher dispatcher) {
+        if (!dispatcher.prepared(actionId)) {
+            prepare(actor, actionId, dispatcher);
+        }
         long started = System.nanoTime();
         Map<String, Integer> notFired = new TreeMap<>();
         List<Target> toFire = new ArrayList<>();
@@ -73,10 +88,12 @@ public final class Strike {
                         "H-hour " + current.hHour());
             }
             Map<Long, OrderStates.OrderState> states = OrderStates.ofAction(connection, actionId);
+            Map<Long, String> withdrawn = new HashMap<>();
             for (Target target : ActionDays.targets(connection, actionId)) {
                 TargetOutcome outcome = target.outcome().orElseThrow();
                 if (outcome == TargetOutcome.NOT_FIRED) {
                     notFired.merge(reasonKind(target.outcomeReason().orElse("")), 1, Integer::sum);
+                    target.orderId().ifPresent(order -> withdrawn.put(order, target.outcomeReason().orElse("not fired")));
                 } else if (outcome == TargetOutcome.FIRED && target.firedAt().isEmpty()) {
                     Optional<OrderStates.OrderState> state = target.orderId().stream().mapToObj(states::get).findFirst();
                     if (state.isPresent() && !state.get().status().equals("APPROVED")) {
@@ -90,6 +107,8 @@ public final class Strike {
                     }
                 }
             }
+            // What fires is released at once; what does not is taken back, in this same transaction.
+            dispatcher.release(connection, actionId, withdrawn, actor.name(), now);
             return ActionDays.load(connection, actionId);
         });
         Map<String, Actor> senders = new HashMap<>();
@@ -102,52 +121,89 @@ public final class Strike {
         List<ShotResult> results = dispatcher.fire(shots);
         int delivered = (int) results.stream().filter(ShotResult::delivered).count();
         database.inTransaction(connection -> {
-            for (ShotResult result : results) {
-                if (result.outcome() == ShotResult.Outcome.FAILED) {
-                    ActionDays.decide(connection, result.targetId(), TargetOutcome.FAILED, result.detail());
-                } else {
-                    ActionDays.fired(connection, result.targetId(), result.at(), result.detail());
-                }
-            }
+            recordAll(connection, results);
             ActionDays.setStatus(connection, actionId, ActionStatus.STRUCK, "struck_at", clock.instant());
             audit.append(connection, actor.name(), actor.agency(), "action-struck", "action:" + actionId,
                     delivered + " acknowledged, " + failed(results) + " failed, " + notFired.values().stream()
                             .mapToInt(Integer::intValue).sum() + " not fired");
             return null;
         });
-        return report(actionId, results, notFired, alreadySent[0], Duration.ofNanos(System.nanoTime() - started));
+        return report(actionId, results, notFired, alreadySent[0], started);
+    }
+
+    /** Every answer onto its target, in JDBC batches (one round trip per batch on PostgreSQL). */
+    private static void recordAll(Connection connection, List<ShotResult> results) throws SQLException {
+        try (PreparedStatement failed = connection.prepareStatement(
+                "UPDATE action_target SET outcome = ?, outcome_reason = ? WHERE id = ?");
+             PreparedStatement fired = connection.prepareStatement(
+                     "UPDATE action_target SET fired_at = ?, outcome_reason = ? WHERE id = ?")) {
+            int pending = 0;
+            for (ShotResult result : results) {
+                if (result.outcome() == ShotResult.Outcome.FAILED) {
+                    failed.setString(1, TargetOutcome.FAILED.name());
+                    failed.setString(2, result.detail());
+                    failed.setLong(3, result.targetId());
+                    failed.addBatch();
+                } else {
+                    fired.setString(1, Timestamps.format(result.at()));
+                    fired.setString(2, result.detail());
+                    fired.setLong(3, result.targetId());
+                    fired.addBatch();
+                }
+                if (++pending % 1000 == 0) {
+                    failed.executeBatch();
+                    fired.executeBatch();
+                }
+            }
+            failed.executeBatch();
+            fired.executeBatch();
+        }
     }
 
     /** The go/no-go at H-hour, target by target, with the reason a board shows. */
     private static void decide(Connection connection, ActionDay day, Instant now) throws SQLException {
         Map<Long, OrderStates.OrderState> states = OrderStates.ofAction(connection, day.id());
-        for (Target target : ActionDays.targets(connection, day.id())) {
-            if (target.outcome().isPresent()) {
-                continue;
-            }
-            Deconfliction.check(connection, now, target.id(), target.url());
-            Optional<String> held = Deconfliction.holding(connection, target.id());
-            Part part = day.part(target.agency()).orElseThrow();
-            String reason = null;
-            if (held.isPresent()) {
-                reason = "held: deconfliction conflict " + held.get() + " not released by its owner";
-            } else if (!part.approved()) {
-                reason = "no go: " + target.agency() + " did not approve its part before H-hour";
-            } else if (target.kind() == TargetKind.ORDER) {
-                OrderStates.OrderState state = states.get(target.orderId().getAsLong());
-                if (state == null || !state.status().equals("APPROVED")) {
-                    reason = "order not ready: it is " + (state == null ? "missing" : state.status().toLowerCase());
-                } else if (state.earliestSendAt().filter(now::isBefore).isPresent()) {
-                    reason = "prior notice: first order to " + target.provider() + " may go from "
-                            + state.earliestSendAt().get() + " (Art. 3(2)), not an emergency";
-                } else if (state.firstForProvider() && !state.emergency() && state.earliestSendAt().isEmpty()) {
-                    // The 12 hours run from the provider's receipt of the procedures notice, not yet acknowledged.
-                    reason = "prior notice: first order to " + target.provider() + ", whose receipt of the "
-                            + "procedures notice is not recorded yet (Art. 3(2)), not an emergency";
+        List<Target> open = ActionDays.targets(connection, day.id()).stream().filter(t -> t.outcome().isEmpty()).toList();
+        Map<Long, String> urls = new HashMap<>();
+        open.forEach(t -> urls.put(t.id(), t.url()));
+        Map<Long, String> holding = Deconfliction.checkAll(connection, now, urls);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE action_target SET outcome = ?, outcome_reason = ? WHERE id = ?")) {
+            int pending = 0;
+            for (Target target : open) {
+                Optional<String> held = Optional.ofNullable(holding.get(target.id()));
+                Part part = day.part(target.agency()).orElseThrow();
+                String reason = null;
+                if (held.isPresent()) {
+                    reason = "held: deconfliction conflict " + held.get() + " not released by its owner";
+                } else if (!part.approved()) {
+                    reason = "no go: " + target.agency() + " did not approve its part before H-hour";
+                } else if (target.kind() == TargetKind.ORDER) {
+                    OrderStates.OrderState state = states.get(target.orderId().getAsLong());
+                    if (state == null || !state.status().equals("APPROVED")) {
+                        reason = "order not ready: it is " + (state == null ? "missing" : state.status().toLowerCase());
+                    } else if (state.earliestSendAt().filter(now::isBefore).isPresent()) {
+                        reason = "prior notice: first order to " + target.provider() + " may go from "
+                                + state.earliestSendAt().get() + " (Art. 3(2)), not an emergency";
+                    } else if (state.firstForProvider() && !state.emergency() && state.earliestSendAt().isEmpty()) {
+                        // The 12 hours run from the provider's receipt of the procedures notice, not yet acknowledged.
+                        reason = "prior notice: first order to " + target.provider() + ", whose receipt of the "
+                                + "procedures notice is not recorded yet (Art. 3(2)), not an emergency";
+                    }
+                }
+                update.setString(1, (reason == null ? TargetOutcome.FIRED : TargetOutcome.NOT_FIRED).name());
+                if (reason == null) {
+                    update.setNull(2, java.sql.Types.VARCHAR);
+                } else {
+                    update.setString(2, reason);
+                }
+                update.setLong(3, target.id());
+                update.addBatch();
+                if (++pending % 1000 == 0) {
+                    update.executeBatch();
                 }
             }
-            ActionDays.decide(connection, target.id(), reason == null ? TargetOutcome.FIRED : TargetOutcome.NOT_FIRED,
-                    reason);
+            update.executeBatch();
         }
     }
 
@@ -158,7 +214,8 @@ public final class Strike {
     }
 
     private static StrikeReport report(long actionId, List<ShotResult> results, Map<String, Integer> notFired,
-                                       int alreadySent, Duration elapsed) {
+                                       int alreadySent, long started) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         List<ShotResult> sent = results.stream().filter(r -> r.outcome() != ShotResult.Outcome.FAILED).toList();
         long first = sent.stream().mapToLong(ShotResult::sentNanos).min().orElse(0);
         long last = sent.stream().mapToLong(ShotResult::sentNanos).max().orElse(0);
@@ -167,7 +224,7 @@ public final class Strike {
         int failed = failed(results);
         return new StrikeReport(actionId, results.size(), delivered, results.size() - delivered - failed, failed,
                 Map.copyOf(notFired), alreadySent, Duration.ofNanos(last - first), percentile(latencies, 0.50),
-                percentile(latencies, 0.99), elapsed);
+                percentile(latencies, 0.99), elapsed, Duration.ofNanos(sent.isEmpty() ? 0 : Math.max(0, first - started)));
     }
 
     private static int failed(List<ShotResult> results) {

@@ -3,16 +3,16 @@ package io.takedown.operations.dispatch;
 import io.takedown.orders.delivery.Transport;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
- * The strike's transport: at most {@code perEndpoint} requests in flight to one endpoint (a burst of
- * parallel TLS handshakes to one small provider is slower than a few kept-alive connections, and it is what a
- * provider would see as an attack), and, per idempotency key, when the request left and when its answer came
- * ({@link System#nanoTime()}), so the spread and the latencies are measured on real sends.
+ * The strike's transport: per idempotency key, when the request left and when its answer came
+ * ({@link System#nanoTime()}), so the spread and the latencies are measured on real sends. The times are the
+ * transport's own when it measures them (the HTTPS transport notes when the connection took the body), else
+ * taken around the call.
  */
 final class TimedTransport implements Transport {
 
@@ -21,29 +21,38 @@ final class TimedTransport implements Transport {
     }
 
     private final Transport delegate;
-    private final int perEndpoint;
-    private final Map<String, Semaphore> lanes = new ConcurrentHashMap<>();
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
 
-    TimedTransport(Transport delegate, int perEndpoint) {
+    TimedTransport(Transport delegate) {
         this.delegate = delegate;
-        this.perEndpoint = perEndpoint;
     }
 
     @Override
     public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body)
             throws IOException, InterruptedException {
-        Semaphore lane = lanes.computeIfAbsent(endpoint.getHost() + ":" + endpoint.getPort(),
-                e -> new Semaphore(perEndpoint));
-        lane.acquire();
-        long sent = System.nanoTime();
+        return post(endpoint, idempotencyKey, mediaType, body, () -> { });
+    }
+
+    @Override
+    public Response post(URI endpoint, String idempotencyKey, String mediaType, byte[] body, Runnable onSent)
+            throws IOException, InterruptedException {
+        long called = System.nanoTime();
+        Response response = null;
         try {
-            return delegate.post(endpoint, idempotencyKey, mediaType, body);
+            response = delegate.post(endpoint, idempotencyKey, mediaType, body, onSent);
+            return response;
         } finally {
+            long now = System.nanoTime();
+            Timing timing = response != null && response.sentNanos() != 0
+                    ? new Timing(response.sentNanos(), response.answeredNanos()) : new Timing(called, now);
             // The first attempt counts: it is the one that left at H-hour.
-            timings.putIfAbsent(idempotencyKey, new Timing(sent, System.nanoTime()));
-            lane.release();
+            timings.putIfAbsent(idempotencyKey, timing);
         }
+    }
+
+    @Override
+    public Map<String, String> warm(Collection<URI> endpoints) {
+        return delegate.warm(endpoints);
     }
 
     Optional<Timing> timing(String idempotencyKey) {

@@ -14,6 +14,11 @@ public record ActionDay(long id, String name, String coordinator, Instant hHour,
         return parts.stream().map(Part::agency).toList();
     }
 
+    /** The tag the outbox holds this day's orders under between the go and H-hour. */
+    public static String holdTag(long actionId) {
+        return "action:" + actionId;
+    }
+
     public Optional<Part> part(String agency) {
         return parts.stream().filter(p -> p.agency().equals(agency)).findFirst();
     }

@@ -6,6 +6,7 @@ import io.takedown.access.AgencyKind;
 import io.takedown.audit.AuditLog;
 import io.takedown.audit.Signer;
 import io.takedown.cases.Agency;
+import io.takedown.cases.AgencyKeys;
 import io.takedown.cases.Directory;
 import io.takedown.cases.ReferralService;
 import io.takedown.core.Hex;

@@ -61,24 +61,36 @@ public final class GoNoGo {
                     + "'s part and may not also approve it");
         }
         Map<Long, OrderStates.OrderState> states = database.inTransaction(c -> OrderStates.ofAction(c, actionId));
-        int approved = 0;
-        List<String> warnings = new ArrayList<>();
+        List<Long> drafts = new ArrayList<>();
+        List<Long> toStage = new ArrayList<>();
         for (Target target : part) {
             if (target.orderId().isEmpty()) {
                 continue;
             }
             long orderId = target.orderId().getAsLong();
             OrderStates.OrderState state = states.get(orderId);
-            if (state == null || !state.status().equals("DRAFT")) {
-                continue;
+            if (state != null && state.status().equals("DRAFT")) {
+                drafts.add(orderId);
             }
-            RemovalOrder order = orders.approve(actor, orderId);
-            approved++;
-            order.earliestSendAt().filter(day.hHour()::isBefore).ifPresent(earliest -> warnings.add("order " + orderId
-                    + " is the first to " + order.provider() + ": its prior notice runs until " + earliest
+            if (state != null && (state.status().equals("DRAFT") || state.status().equals("APPROVED"))) {
+                toStage.add(orderId);
+            }
+        }
+        // In batches: ten thousand orders are approved, signed by this authority's key and held in the outbox in
+        // seconds, so that H-hour only releases them.
+        OrderService.Bulk approval = orders.approveAll(actor, drafts);
+        List<String> warnings = new ArrayList<>();
+        approval.refused().forEach((orderId, why) -> warnings.add("order " + orderId + " not approved: " + why));
+        for (RemovalOrder order : approval.done()) {
+            order.earliestSendAt().filter(day.hHour()::isBefore).ifPresent(earliest -> warnings.add("order "
+                    + order.id() + " is the first to " + order.provider() + ": its prior notice runs until " + earliest
                     + ", after H-hour, so it will not fire (Art. 3(2))"));
         }
-        int count = approved;
+        OrderService.Bulk staged = orders.stageAll(actor, toStage.stream().filter(id -> !approval.refused()
+                .containsKey(id)).toList(), ActionDay.holdTag(actionId));
+        staged.refused().forEach((orderId, why) -> warnings.add("order " + orderId + " not signed ahead of H-hour "
+                + "(it will be at H-hour): " + why));
+        int count = approval.done().size();
         database.inTransaction(connection -> {
             // The strike decides every target in one transaction once it begins: a go that lands after that
             // would contradict the record of what fired, so it counts only while the plan is still frozen.
@@ -104,6 +116,6 @@ public final class GoNoGo {
                     count + " order(s) approved; " + part.size() + " target(s) in the part");
             return null;
         });
-        return new Go(actionId, actor.agency(), actor.name(), approved, warnings);
+        return new Go(actionId, actor.agency(), actor.name(), count, warnings);
     }
 }
