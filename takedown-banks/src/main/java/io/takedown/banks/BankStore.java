@@ -409,7 +409,11 @@ public final class BankStore {
      * built at that version keeps the token; a different token means another database or a diverged restore.
      */
     public Optional<String> changeToken(long version) {
-        return database.inReadTransaction(connection -> ChangeLog.token(connection, version));
+        Optional<String> token = database.inReadTransaction(connection -> ChangeLog.token(connection, version));
+        if (token.isEmpty() && version == 0) {
+            token = database.inTransaction(ChangeLog::genesis);
+        }
+        return token;
     }
 
     /**
@@ -417,7 +421,7 @@ public final class BankStore {
      * a catch-up can size its buffers once instead of growing them.
      */
     public long changeVolume(long after) {
-        return database.inTransaction(connection -> {
+        return database.inReadTransaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT COALESCE(SUM(entries), 0) FROM bank_change WHERE seq > ?")) {
                 query.setLong(1, after);

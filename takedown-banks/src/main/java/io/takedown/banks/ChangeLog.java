@@ -66,22 +66,21 @@ final class ChangeLog {
         }
     }
 
-    /**
-     * The token of change {@code seq}. Version 0 (no change yet) gets a genesis token on first request, so
-     * two databases that have never changed a bank are still told apart.
-     */
+    /** The token of change {@code seq}, empty when there is none (see {@link #genesis} for version 0). */
     static Optional<String> token(Connection connection, long seq) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT token FROM bank_change WHERE seq = ?")) {
             query.setLong(1, seq);
             try (ResultSet rows = query.executeQuery()) {
-                if (rows.next()) {
-                    return Optional.of(rows.getString(1));
-                }
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
-        if (seq != 0) {
-            return Optional.empty();
-        }
+    }
+
+    /**
+     * The token of version 0 (no change yet), created on first request, so that two databases that have
+     * never changed a bank are still told apart. A write: call it in a write transaction.
+     */
+    static Optional<String> genesis(Connection connection) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_change (seq, token, bank_id, kind, "
                 + "entries, actor, at) VALUES (0, ?, NULL, 'genesis', 0, 'takedown', ?) ON CONFLICT (seq) DO NOTHING")) {
             insert.setString(1, token());
