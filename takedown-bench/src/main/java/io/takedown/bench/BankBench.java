@@ -33,7 +33,8 @@ import javax.imageio.ImageIO;
  *     [--runs 3] [--out DIR]
  * </pre>
  *
- * The PostgreSQL database is wiped before each import: give it one of its own.
+ * The PostgreSQL schema is wiped before each import: give it one of its own (a database, or
+ * {@code &currentSchema=bench} in the URL).
  */
 public final class BankBench {
 
@@ -237,10 +238,14 @@ public final class BankBench {
         ImageIO.write(image, "png", file.toFile());
     }
 
+    /** Empties the URL's schema ({@code currentSchema=...}, else public), so a bench schema can sit beside tests'. */
     private static void wipe(String url) throws SQLException {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("[?&]currentSchema=([A-Za-z_][A-Za-z0-9_]*)")
+                .matcher(url);
+        String schema = named.find() ? named.group(1) : "public";
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            statement.execute("CREATE SCHEMA public");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         }
     }
 
