@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The process {@link CrashTest} kills with SIGKILL. {@code import HOME URL FILE CHUNK}: imports the file into
  * bank "big" in chunks, then writes the snapshot, then idles. {@code snapshots HOME URL SEED}: adds an entry and
- * writes the snapshot, over and over. Each step is printed, so the parent can kill at a chosen moment.
+ * writes the snapshot, over and over. {@link CrashTest} stops it at a chosen point with a breakpoint and kills it.
  */
 public final class CrashChild {
 
@@ -32,12 +32,7 @@ public final class CrashChild {
                 case "import" -> {
                     BankImport importer = new BankImport(store, () -> service, Integer.parseInt(args[4]));
                     importer.importFiles("big", List.of(Path.of(args[3])), ExchangeFormat.HEX, "pdq", "crash",
-                            new BankImport.Listener() {
-                                @Override
-                                public void indexing() {
-                                    System.out.println("indexing");
-                                }
-                            });
+                            new Steps());
                     System.out.println("imported");
                 }
                 case "snapshots" -> {
@@ -55,6 +50,14 @@ public final class CrashChild {
             }
             System.out.flush();
             Thread.sleep(60_000);
+        }
+    }
+
+    /** The import's steps, printed; {@link CrashTest} stops the child in {@link #indexing} (a named class for it). */
+    static final class Steps implements BankImport.Listener {
+        @Override
+        public void indexing() {
+            System.out.println("indexing");
         }
     }
 }
