@@ -201,8 +201,9 @@ public final class MatchService implements AutoCloseable {
             String message = String.format(java.util.Locale.ROOT, "%s %,d entries at version %d from the store in %.2f s",
                     missing ? "built" : "rebuilt", counts[0], built, (System.nanoTime() - started) / 1e9);
             opened = missing ? message : message + " (snapshot unusable: " + reason + ")";
-            if (!missing) {
-                LOG.warn("bank index {}", message);
+            if (!missing || counts[0] > 0) {
+                // Once per missing or unusable snapshot; an empty store's first index is not worth a word.
+                LOG.warn("bank index {}; saving it as {}", message, file);
             }
             writeSnapshot();
         } finally {
