@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Imports exchange files into a bank as a stream: each file is read line by line (never held whole), good
- * rows go to the store in chunks of {@link BankStore#IMPORT_CHUNK} entries, one transaction per chunk, bad rows
+ * rows go to the store in chunks (growing from {@link #FIRST_CHUNK} to {@link BankStore#IMPORT_CHUNK} entries),
+ * one transaction per chunk, bad rows
  * are reported by line number as they are met, and at the end the matching index catches up and writes its
  * snapshot. A crash leaves the chunks committed so far; running the same import again adds the rest (values
  * already in the bank are skipped).
@@ -156,6 +157,8 @@ public final class BankImport {
     }
 
     private static final Object END = new Object();
+    /** Entries in the first chunk of a file; each next chunk is four times larger, up to the chunk size. */
+    static final int FIRST_CHUNK = 8_192;
 
     private void read(ExchangeReader reader, Path file, ExchangeFormat format, String defaultSignalType,
                       Listener listener, long[] rows, long[] counts, long total, AtomicBoolean stop,
@@ -165,7 +168,10 @@ public final class BankImport {
             BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
             String source = file.getFileName().toString();
-            EntryBatch[] pending = {store.newBatch(Math.min(chunk, 1 << 16))};
+            // The first chunks are small, growing to the full size: the writer starts after a moment instead of
+            // waiting for a whole chunk to be read and sorted.
+            int[] size = {Math.min(chunk, FIRST_CHUNK)};
+            EntryBatch[] pending = {store.newBatch(size[0])};
             reader.stream(format, text, defaultSignalType, source, new ExchangeReader.Sink() {
                 @Override
                 public void entry(int line, NewEntry entry) {
@@ -177,9 +183,10 @@ public final class BankImport {
                         return;
                     }
                     rows[0]++;
-                    if (pending[0].size() >= chunk) {
+                    if (pending[0].size() >= size[0]) {
                         handOver(pending[0], stop, prepared);
-                        pending[0] = store.newBatch(chunk);
+                        size[0] = (int) Math.min(chunk, 4L * size[0]);
+                        pending[0] = store.newBatch(size[0]);
                     }
                     if ((rows[0] & 0x3FFF) == 0) {
                         listener.progress(file, bytes.count, total, rows[0]);

@@ -2,6 +2,7 @@ package io.takedown.index.pdq;
 
 import io.takedown.index.snapshot.SnapshotReader;
 import io.takedown.index.snapshot.SnapshotWriter;
+import java.nio.IntBuffer;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 
@@ -16,12 +17,14 @@ final class Segment {
     final long[] words;
     final int[] ids;
     final ChunkLayout layout;
-    private final int[][] offsets;
-    private final int[][] positions;
+    // Per chunk: bucket b's entries are positions[start[b] .. start[b+1]). Arrays when built here, views of the
+    // snapshot file when loaded (memory-mapped: a 10M-entry index's tables are most of its bytes).
+    private final IntBuffer[] offsets;
+    private final IntBuffer[] positions;
     private final AtomicLongArray removed;
     private volatile int removedCount;
 
-    private Segment(int size, long[] words, int[] ids, ChunkLayout layout, int[][] offsets, int[][] positions,
+    private Segment(int size, long[] words, int[] ids, ChunkLayout layout, IntBuffer[] offsets, IntBuffer[] positions,
                     long[] tombstones) {
         this.size = size;
         this.words = words;
@@ -43,8 +46,8 @@ final class Segment {
     static Segment build(long[] words, int[] ids, int size) {
         ChunkLayout layout = ChunkLayout.forSize(size);
         int chunks = layout.chunks();
-        int[][] offsets = new int[chunks][];
-        int[][] positions = new int[chunks][];
+        IntBuffer[] offsets = new IntBuffer[chunks];
+        IntBuffer[] positions = new IntBuffer[chunks];
         IntStream.range(0, chunks).parallel().forEach(k -> {
             int width = layout.widths()[k];
             int[] keys = new int[size];
@@ -68,8 +71,8 @@ final class Segment {
             for (int b = 0; b < (1 << width); b++) {
                 start[b + 1] += start[b];
             }
-            offsets[k] = start;
-            positions[k] = sorted;
+            offsets[k] = IntBuffer.wrap(start);
+            positions[k] = IntBuffer.wrap(sorted);
         });
         return new Segment(size, words, ids, layout, offsets, positions, null);
     }
@@ -94,8 +97,8 @@ final class Segment {
         out.writeInts(ids, 0, size);
         out.writeLongs(tombstones, 0, tombstones.length);
         for (int k = 0; k < layout.chunks(); k++) {
-            out.writeInts(offsets[k], 0, offsets[k].length);
-            out.writeInts(positions[k], 0, size);
+            out.writeInts(offsets[k]);
+            out.writeInts(positions[k]);
         }
     }
 
@@ -125,17 +128,14 @@ final class Segment {
         in.readInts(ids, 0, size);
         long[] tombstones = new long[(size + 63) >>> 6];
         in.readLongs(tombstones, 0, tombstones.length);
-        int[][] offsets = new int[chunks][];
-        int[][] positions = new int[chunks][];
+        IntBuffer[] offsets = new IntBuffer[chunks];
+        IntBuffer[] positions = new IntBuffer[chunks];
         for (int k = 0; k < chunks; k++) {
-            in.requireRemaining(((1L << widths[k]) + 1) * 4, "bucket offsets");
-            offsets[k] = new int[(1 << widths[k]) + 1];
-            in.readInts(offsets[k], 0, offsets[k].length);
-            if (offsets[k][0] != 0 || offsets[k][offsets[k].length - 1] != size) {
+            offsets[k] = in.mapInts((1 << widths[k]) + 1);
+            if (offsets[k].get(0) != 0 || offsets[k].get(offsets[k].limit() - 1) != size) {
                 throw in.damaged("bucket offsets of chunk " + k);
             }
-            positions[k] = new int[size];
-            in.readInts(positions[k], 0, size);
+            positions[k] = in.mapInts(size);
         }
         return new Segment(size, words, ids, layout, offsets, positions, tombstones);
     }
@@ -177,9 +177,9 @@ final class Segment {
     /** Marks the entry with this id and hash removed; false when it is not here (or already removed). */
     boolean remove(int id, long[] hash) {
         int bucket = layout.chunk(hash, 0, 0);
-        int[] sorted = positions[0];
-        for (int j = offsets[0][bucket]; j < offsets[0][bucket + 1]; j++) {
-            int p = sorted[j];
+        IntBuffer sorted = positions[0];
+        for (int j = offsets[0].get(bucket), end = offsets[0].get(bucket + 1); j < end; j++) {
+            int p = sorted.get(j);
             if (ids[p] == id && !isRemoved(p) && sameHash(p, hash)) {
                 removed.getAndUpdate(p >>> 6, bits -> bits | (1L << p));
                 removedCount++;
@@ -210,14 +210,14 @@ final class Segment {
                 continue;
             }
             int[] masks = ChunkLayout.masks(layout.widths()[k], thresholds[k]);
-            int[] start = offsets[k];
-            int[] sorted = positions[k];
+            IntBuffer start = offsets[k];
+            IntBuffer sorted = positions[k];
             int chunk = layout.chunk(query, 0, k);
             for (int mask : masks) {
                 int bucket = chunk ^ mask;
-                int end = start[bucket + 1];
-                for (int j = start[bucket]; j < end; j++) {
-                    int p = sorted[j];
+                int end = start.get(bucket + 1);
+                for (int j = start.get(bucket); j < end; j++) {
+                    int p = sorted.get(j);
                     int base = p << 2;
                     int distance = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
                             + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
@@ -240,11 +240,11 @@ final class Segment {
         }
     }
 
-    /** Bytes held, for the memory report. */
+    /** Bytes held (mapped tables included), for the memory report. */
     long bytes() {
         long total = (long) words.length * 8 + (long) ids.length * 4 + (long) removed.length() * 8;
         for (int k = 0; k < offsets.length; k++) {
-            total += (long) offsets[k].length * 4 + (long) positions[k].length * 4;
+            total += (long) offsets[k].capacity() * 4 + (long) positions[k].capacity() * 4;
         }
         return total;
     }
