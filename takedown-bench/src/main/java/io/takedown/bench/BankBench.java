@@ -45,8 +45,11 @@ public final class BankBench {
     private BankBench() {
     }
 
-    /** One process run: wall seconds, peak resident set in MiB, exit code, output. */
-    record Run(double seconds, double rssMib, int exit, String output) {
+    /**
+     * One process run: wall seconds, peak resident set in MiB, exit code, output, and CPU seconds (user + system;
+     * on a shared machine the wall time also holds the waits for a core, the CPU time does not).
+     */
+    record Run(double seconds, double rssMib, int exit, String output, double cpu) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,10 +88,12 @@ public final class BankBench {
         Run hashRun = median(runs, () -> run(jar, hashHome, null, "hash", image.toString(),
                 "--signals", "pdq", "--format", "csv", "--no-progress"));
         String pdq = pdqOf(hashRun.output());
-        System.err.printf(Locale.ROOT, "query image PDQ %s, hashing it takes %.2f s%n", pdq, hashRun.seconds());
+        System.err.printf(Locale.ROOT, "query image PDQ %s, hashing it takes %.2f s (%.2f s CPU)%n", pdq,
+                hashRun.seconds(), hashRun.cpu());
 
-        BenchTable table = new BenchTable("n", "Store", "Build", "Import (s)", "Import rows/s", "Import RSS (MiB)",
-                "match FILE (s)", "beyond hashing (s)", "match RSS (MiB)", "Index open (s)", "Matches");
+        BenchTable table = new BenchTable("n", "Store", "Build", "Import (s)", "Import CPU (s)", "Import rows/s",
+                "Import RSS (MiB)", "match FILE (s)", "beyond hashing (s)", "beyond hashing, CPU (s)", "match RSS (MiB)",
+                "Index open (s)", "Matches");
         for (int n : sizes) {
             Path hex = out.resolve("bank-" + n + ".hex");
             writeBank(hex, n, pdq);
@@ -124,7 +129,8 @@ public final class BankBench {
         Run imported = run(jar, home, database, "bank", "import", "big", hex.toString(), "--format", "hex",
                 "--signal", "pdq");
         check(imported);
-        System.err.printf(Locale.ROOT, "  import %.1f s, %.0f MiB; matching...%n", imported.seconds(), imported.rssMib());
+        System.err.printf(Locale.ROOT, "  import %.1f s (%.1f s CPU), %.0f MiB; matching...%n", imported.seconds(),
+                imported.cpu(), imported.rssMib());
         Run match = median(runs, () -> run(jar, home, database, "match", image.toString(), "--format", "csv",
                 "--no-progress"));
         long matches = match.output().lines().filter(line -> line.contains(",match,")).count();
@@ -134,8 +140,9 @@ public final class BankBench {
             open = BenchTable.fmt(index.seconds(), 2);
         }
         table.row(String.format(Locale.ROOT, "%,d", n), store, build, BenchTable.fmt(imported.seconds(), 1),
-                BenchTable.fmt(n / imported.seconds(), 0), BenchTable.fmt(imported.rssMib(), 0),
-                BenchTable.fmt(match.seconds(), 2), BenchTable.fmt(match.seconds() - hash.seconds(), 2),
+                BenchTable.fmt(imported.cpu(), 1), BenchTable.fmt(n / imported.seconds(), 0),
+                BenchTable.fmt(imported.rssMib(), 0), BenchTable.fmt(match.seconds(), 2),
+                BenchTable.fmt(match.seconds() - hash.seconds(), 2), BenchTable.fmt(match.cpu() - hash.cpu(), 2),
                 BenchTable.fmt(match.rssMib(), 0), open, matches);
         if (database != null) {
             wipe(database);
@@ -160,7 +167,7 @@ public final class BankBench {
 
     private static Run run(Path jar, Path home, String database, String... command) throws IOException,
             InterruptedException {
-        List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "BENCH-TIME %e %M",
+        List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "BENCH-TIME %e %M %U %S",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         line.addAll(JVM);
         line.addAll(List.of("-jar", jar.toString(), "--home", home.toString()));
@@ -179,7 +186,8 @@ public final class BankBench {
         String timing = output.lines().filter(l -> l.startsWith("BENCH-TIME ")).reduce((a, b) -> b).orElseThrow(
                 () -> new IllegalStateException("no timing in: " + output));
         String[] parts = timing.split(" ");
-        return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]) / 1024.0, process.exitValue(), output);
+        return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]) / 1024.0, process.exitValue(), output,
+                Double.parseDouble(parts[3]) + Double.parseDouble(parts[4]));
     }
 
     /** The pdq column of {@code hash --format csv} output (other lines, e.g. JVM warnings, are skipped). */
