@@ -61,15 +61,21 @@ public final class BankImport {
 
     private final BankStore store;
     private final Supplier<MatchService> matching;
+    private final int firstChunk;
     private final int chunk;
 
     public BankImport(BankStore store, Supplier<MatchService> matching) {
-        this(store, matching, BankStore.IMPORT_CHUNK);
+        this(store, matching, FIRST_CHUNK, BankStore.IMPORT_CHUNK);
     }
 
     BankImport(BankStore store, Supplier<MatchService> matching, int chunk) {
+        this(store, matching, chunk, chunk);
+    }
+
+    BankImport(BankStore store, Supplier<MatchService> matching, int firstChunk, int chunk) {
         this.store = store;
         this.matching = matching;
+        this.firstChunk = Math.min(firstChunk, chunk);
         this.chunk = chunk;
     }
 
@@ -170,7 +176,7 @@ public final class BankImport {
             String source = file.getFileName().toString();
             // The first chunks are small, growing to the full size: the writer starts after a moment instead of
             // waiting for a whole chunk to be read and sorted.
-            int[] size = {Math.min(chunk, FIRST_CHUNK)};
+            int[] size = {firstChunk};
             EntryBatch[] pending = {store.newBatch(size[0])};
             reader.stream(format, text, defaultSignalType, source, new ExchangeReader.Sink() {
                 @Override
