@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Banks at hash-sharing scale: `takedown bank import` of n random PDQ hashes and `takedown match FILE` against
-# them, on SQLite and (when TAKEDOWN_BENCH_POSTGRES_URL names a database or a &currentSchema=NAME of its own: it is wiped)
-# PostgreSQL,
+# them, on SQLite and (when TAKEDOWN_BENCH_POSTGRES_URL names a database, or a &currentSchema=NAME, of its own:
+# it is wiped) PostgreSQL,
 # side by side with the same commands of an older build in the same run.
 #   bench/banks.sh [N...]                 e.g. bench/banks.sh 2100000 10000000
 # OLD_REF (default 49fa90c, the code before persistent indexes) is built from git into bench-out/old-src;
