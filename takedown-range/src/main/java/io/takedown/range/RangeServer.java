@@ -84,6 +84,7 @@ public final class RangeServer implements AutoCloseable {
     private SiteCertificates siteCertificates;
 
     private final io.takedown.range.evolution.Evolution evolution;
+    private volatile RenderCache renderCache;
 
     public RangeServer(World world, RangeClock clock) {
         this(world, clock, io.takedown.range.evolution.Evolution.STATIC);
@@ -95,6 +96,17 @@ public final class RangeServer implements AutoCloseable {
         this.clock = clock;
         this.infra = new InfraSimulation(Infrastructure.of(world));
         this.evolution = evolution;
+    }
+
+    /**
+     * Keeps every rendered site response (pages, feeds, generated images) in memory, up to {@code maxBytes},
+     * so a second request for the same path at the same publication state is served without drawing or
+     * encoding again. Rendering is deterministic, so a cached answer is byte-identical to a fresh one. For
+     * benchmarks, where the range's own CPU must not be charged to the crawler being measured.
+     */
+    public RangeServer cacheRendered(long maxBytes) {
+        renderCache = new RenderCache(maxBytes);
+        return this;
     }
 
     /** Articles {@code outlet} has published now, in range time. */
@@ -317,7 +329,10 @@ public final class RangeServer implements AutoCloseable {
                                 published);
                     });
         } else if (outlet.isPresent()) {
-            content = SiteContent.render(world, outlet.get(), host, path, published);
+            RenderCache cache = renderCache;
+            content = cache == null ? SiteContent.render(world, outlet.get(), host, path, published)
+                    : cache.get(host + path + "#" + published, () -> SiteContent.render(world, outlet.get(), host, path,
+                    published));
         }
         if (content.isEmpty()) {
             content = infra.render(host, path, now).map(page -> new Content(page.type(), page.body()));
@@ -505,6 +520,32 @@ public final class RangeServer implements AutoCloseable {
 
     /** A rendered response body. */
     record Content(String type, byte[] bytes) {
+    }
+
+    /** Rendered responses by host, path and publication state, within a byte budget (then no more are kept). */
+    private static final class RenderCache {
+        private final Map<String, Optional<Content>> entries = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        private final long maxBytes;
+
+        RenderCache(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        Optional<Content> get(String key, java.util.function.Supplier<Optional<Content>> render) {
+            Optional<Content> cached = entries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Optional<Content> rendered = render.get();
+            long size = key.length() + rendered.map(c -> c.bytes().length).orElse(0);
+            if (bytes.addAndGet(size) <= maxBytes) {
+                entries.putIfAbsent(key, rendered);
+            } else {
+                bytes.addAndGet(-size);
+            }
+            return rendered;
+        }
     }
 
     @Override

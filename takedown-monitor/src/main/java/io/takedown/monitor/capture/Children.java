@@ -1,5 +1,6 @@
 package io.takedown.monitor.capture;
 
+import io.takedown.monitor.crawl.FirstBytes;
 import io.takedown.monitor.evidence.EvidenceRef;
 import io.takedown.monitor.frontier.CaptureRow;
 import io.takedown.monitor.frontier.FrontierEntry;
@@ -19,6 +20,10 @@ final class Children {
     }
 
     static String sniff(byte[] content, String name) {
+        Optional<String> plain = FirstBytes.sniff(content, FirstBytes.typeOfName(name));
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         int n = Math.min(content.length, MediaTypeSniffer.PREFIX_BYTES);
         return SNIFFER.sniff(Arrays.copyOf(content, n), n, name);
     }

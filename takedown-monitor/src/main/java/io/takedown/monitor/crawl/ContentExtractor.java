@@ -19,9 +19,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads fetched documents: names what they are from their bytes (Tika), then pulls links and media out of
- * HTML (jsoup), items and enclosures out of RSS and Atom feeds, URLs out of sitemaps. A document that does
- * not parse yields no links, never an exception: the capture is evidence either way.
+ * Reads fetched documents: names what they are from their bytes (the common signatures first, then Tika),
+ * then pulls links and media out of HTML (jsoup), items and enclosures out of RSS and Atom feeds, URLs out
+ * of sitemaps. A document that does not parse yields no links, never an exception: the capture is evidence
+ * either way.
  */
 public final class ContentExtractor {
 
@@ -33,7 +34,7 @@ public final class ContentExtractor {
     public Extracted extract(URI uri, String declaredType, byte[] body, String via) {
         String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
         String name = path.substring(path.lastIndexOf('/') + 1);
-        String sniffed = sniff(body, name);
+        String sniffed = FirstBytes.sniff(body, declaredType).orElseGet(() -> sniff(body, name));
         String type = sniffed.equals("application/octet-stream") || sniffed.equals("text/plain")
                 ? (declaredType.isEmpty() ? sniffed : declaredType) : sniffed;
         try {

@@ -35,11 +35,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One crawl run over the persistent frontier. A dispatcher reads queued URLs from the store a window at a
- * time and hands each to a virtual thread, which waits for its host (robots.txt, concurrency, delay),
- * fetches with retries, writes the WARC records, extracts links and analyses the content. One committer
- * thread then, per batch: forces the WARC files to disk, and in one transaction records the captures,
- * queues the links found and marks the URLs done. A kill at any point loses nothing committed and
- * refetches only what was not.
+ * time and hands each to a virtual thread, which waits for its host (robots.txt, concurrency, delay) and
+ * fetches with retries. The CPU work of a fetch (WARC records compressed and appended, links extracted,
+ * content hashed) then runs on a small pool of platform threads, one per core, so it overlaps the fetches
+ * still waiting on the network and never holds the virtual threads' carriers. One committer thread then,
+ * per batch: forces the WARC files to disk, and in one transaction records the captures, queues the links
+ * found and marks the URLs done. A kill at any point loses nothing committed and refetches only what was
+ * not. Content fetched unchanged since the last cycle is written as a revisit and not analysed again: its
+ * signals and contents were recorded with the capture it revisits.
  */
 public final class Crawler {
 
@@ -71,7 +74,11 @@ public final class Crawler {
         Run run = new Run(cycle, outlets, listener);
         long started = System.nanoTime();
         Thread committer = Thread.ofPlatform().name("takedown-monitor-commit").start(run::commitLoop);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Declared first so it is closed last: the workers (closed first) are done submitting by then.
+        try (ExecutorService cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                     Thread.ofPlatform().name("takedown-monitor-analyse-", 0).daemon().factory());
+             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            run.cpu = cpu;
             long after = 0;
             long dispatched = 0;
             while (!stop.getAsBoolean() && (settings.maxUrls() == 0 || dispatched < settings.maxUrls())) {
@@ -138,6 +145,7 @@ public final class Crawler {
         final Map<String, Long> byKind = new ConcurrentHashMap<>();
         volatile boolean finished;
         volatile Exception failure;
+        volatile ExecutorService cpu;
 
         Run(long cycle, List<MonitoredOutlet> outlets, CrawlListener listener) {
             this.cycle = cycle;
@@ -172,8 +180,28 @@ public final class Crawler {
                         List.of());
             }
             Exchange exchange = fetch(host, uri);
-            boolean sameAsBefore = entry.lastDigest().map(WarcArchive.payloadDigest(exchange.body())::equals)
-                    .orElse(false) && entry.lastRecordId().isPresent() && entry.lastDate().isPresent();
+            java.util.concurrent.Future<Outcome> recorded = cpu.submit(() -> record(entry, outlet, uri, exchange));
+            try {
+                return recorded.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                recorded.cancel(true);
+                throw e;
+            }
+        }
+
+        /** Writes the fetch's WARC records, extracts and analyses it: CPU work, on the analysis pool. */
+        Outcome record(FrontierEntry entry, MonitoredOutlet outlet, URI uri, Exchange exchange) throws IOException {
+            String host = entry.host();
+            String digest = WarcArchive.payloadDigest(exchange.body());
+            boolean sameAsBefore = entry.lastDigest().map(digest::equals).orElse(false)
+                    && entry.lastRecordId().isPresent() && entry.lastDate().isPresent();
             Optional<WarcArchive.Previous> previous = sameAsBefore
                     ? Optional.of(new WarcArchive.Previous(entry.lastRecordId().get(), uri, entry.lastDate().get()))
                     : Optional.empty();
@@ -182,9 +210,9 @@ public final class Crawler {
             fields.put("takedown-rule", entry.via());
             fields.put("takedown-depth", Integer.toString(entry.depth()));
             fields.put("takedown-cycle", Long.toString(cycle));
-            WarcArchive.Written written = archive.writeFetch(exchange, fields, previous);
+            WarcArchive.Written written = archive.writeFetch(exchange, digest, fields, previous);
             Extracted extracted = extractor.extract(uri, exchange.declaredType(), exchange.body(), entry.via());
-            CaptureAnalyzer.Analysis analysis = exchange.status() == 200
+            CaptureAnalyzer.Analysis analysis = exchange.status() == 200 && !written.revisit()
                     ? analyzer.analyze(entry, exchange, extracted, written.response(), cycle, archive)
                     : CaptureAnalyzer.Analysis.NONE;
             List<Discovered> discovered = new ArrayList<>();

@@ -90,7 +90,12 @@ public final class WarcArchive implements AutoCloseable {
      */
     public Written writeFetch(Exchange exchange, Map<String, String> fields, Optional<Previous> previous)
             throws IOException {
-        String digest = payloadDigest(exchange.body());
+        return writeFetch(exchange, payloadDigest(exchange.body()), fields, previous);
+    }
+
+    /** As {@link #writeFetch(Exchange, Map, Optional)}, with the payload digest the caller already computed. */
+    public Written writeFetch(Exchange exchange, String digest, Map<String, String> fields, Optional<Previous> previous)
+            throws IOException {
         URI target = exchange.uri();
         Instant date = exchange.started();
         InetAddress ip = InetAddress.getByName(exchange.address());

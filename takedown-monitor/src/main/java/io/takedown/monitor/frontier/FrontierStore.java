@@ -441,12 +441,25 @@ public final class FrontierStore {
 
     /** The canonical form, or the URL itself when it cannot be canonicalised. */
     public static String canonical(String url) {
-        try {
-            return UrlCanonicalizer.canonicalize(url);
-        } catch (RuntimeException e) {
-            return url;
+        String known = CANONICAL.get(url);
+        if (known != null) {
+            return known;
         }
+        String canonical;
+        try {
+            canonical = UrlCanonicalizer.canonicalize(url);
+        } catch (RuntimeException e) {
+            canonical = url;
+        }
+        if (CANONICAL.size() >= CANONICAL_CACHED) {
+            CANONICAL.clear(); // bounded: a crawl's pages link the same few URLs (home, feeds, sections) over and over
+        }
+        CANONICAL.put(url, canonical);
+        return canonical;
     }
+
+    private static final int CANONICAL_CACHED = 20_000;
+    private static final Map<String, String> CANONICAL = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static byte[] sha256(String text) {
         try {
