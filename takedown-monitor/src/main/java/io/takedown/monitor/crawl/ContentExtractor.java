@@ -17,6 +17,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads fetched documents: names what they are from their bytes (the common signatures first, then Tika),
@@ -30,6 +32,14 @@ public final class ContentExtractor {
     static final int MAX_TEXT_CHARS = 1 << 20;
 
     private final MediaTypeSniffer sniffer = new MediaTypeSniffer();
+
+    // Queries parsed once: parsing a selector per page costs about as much as running it.
+    private static final Evaluator ANCHORS = QueryParser.parse("a[href], area[href]");
+    private static final Evaluator MEDIA = QueryParser.parse(
+            "img[src], video[src], audio[src], source[src], embed[src], video[poster]");
+    private static final Evaluator SRCSETS = QueryParser.parse("img[srcset], source[srcset]");
+    private static final Evaluator LINK_ELEMENTS = QueryParser.parse("link[href]");
+    private static final Evaluator FRAMES = QueryParser.parse("iframe[src]");
 
     public Extracted extract(URI uri, String declaredType, byte[] body, String via) {
         String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
@@ -92,13 +102,13 @@ public final class ContentExtractor {
     private static Extracted html(URI uri, byte[] body, String type) {
         Document document = Jsoup.parse(new String(body, StandardCharsets.UTF_8), uri.toString());
         List<Link> links = new ArrayList<>();
-        for (Element a : document.select("a[href], area[href]")) {
+        for (Element a : document.select(ANCHORS)) {
             add(links, a.absUrl("href"), download(a.attr("href")) ? "download" : "link");
         }
-        for (Element media : document.select("img[src], video[src], audio[src], source[src], embed[src], video[poster]")) {
+        for (Element media : document.select(MEDIA)) {
             add(links, media.absUrl(media.hasAttr("src") ? "src" : "poster"), "media");
         }
-        for (Element img : document.select("img[srcset], source[srcset]")) {
+        for (Element img : document.select(SRCSETS)) {
             for (String candidate : img.attr("srcset").split(",")) {
                 String url = candidate.trim().split("\\s+")[0];
                 if (!url.isEmpty()) {
@@ -106,7 +116,7 @@ public final class ContentExtractor {
                 }
             }
         }
-        for (Element link : document.select("link[href]")) {
+        for (Element link : document.select(LINK_ELEMENTS)) {
             String rel = link.attr("rel").toLowerCase(Locale.ROOT);
             String linkType = link.attr("type").toLowerCase(Locale.ROOT);
             if (linkType.contains("rss") || linkType.contains("atom")) {
@@ -115,7 +125,7 @@ public final class ContentExtractor {
                 add(links, link.absUrl("href"), "media");
             }
         }
-        for (Element frame : document.select("iframe[src]")) {
+        for (Element frame : document.select(FRAMES)) {
             add(links, frame.absUrl("src"), "link");
         }
         String text = document.body() == null ? "" : document.body().text();

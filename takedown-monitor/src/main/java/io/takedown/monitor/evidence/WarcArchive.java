@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
@@ -218,12 +220,56 @@ public final class WarcArchive implements AutoCloseable {
         }
     }
 
+    /** The record serialised, as one gzip member of its own. */
     private static byte[] gzip(WarcRecord record) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (WarcWriter writer = new WarcWriter(Channels.newChannel(bytes), WarcCompression.GZIP)) {
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(bytes), WarcCompression.NONE)) {
             writer.write(record);
         }
-        return bytes.toByteArray();
+        return gzipMember(bytes.toByteArray());
+    }
+
+    // A deflater costs a few hundred KiB of native memory to set up: the analysis threads keep one each
+    // instead of paying that for every record (virtual threads, which come and go, take a fresh one).
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(WarcArchive::newDeflater);
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    private static Deflater newDeflater() {
+        return new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    }
+
+    /** A gzip member (RFC 1952): header, raw deflate, CRC-32 and length of the input. */
+    static byte[] gzipMember(byte[] data) {
+        boolean shared = !Thread.currentThread().isVirtual();
+        Deflater deflater = shared ? DEFLATERS.get() : newDeflater();
+        try {
+            deflater.reset();
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+            out.writeBytes(GZIP_HEADER);
+            byte[] buffer = new byte[Math.min(64 * 1024, data.length + 64)];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buffer);
+                out.write(buffer, 0, n);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            littleEndian(out, (int) crc.getValue());
+            littleEndian(out, data.length);
+            return out.toByteArray();
+        } finally {
+            if (!shared) {
+                deflater.end();
+            }
+        }
+    }
+
+    private static void littleEndian(ByteArrayOutputStream out, int value) {
+        out.write(value);
+        out.write(value >>> 8);
+        out.write(value >>> 16);
+        out.write(value >>> 24);
     }
 
     private void write(byte[] bytes) throws IOException {
