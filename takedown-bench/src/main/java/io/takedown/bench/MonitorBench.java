@@ -97,8 +97,10 @@ public final class MonitorBench {
                         1L << 30);
                 monitor.addOutlet(outlet.name(), List.of("http://" + domain + "/"), List.of(domain), Optional.empty());
                 long t1 = System.nanoTime();
+                long cpu1 = jvmCpuNanos();
                 CrawlSummary summary = monitor.crawlOnce(CrawlRequest.of(Route.proxy(proxy.address()), CrawlSettings.RANGE));
                 double ours = (System.nanoTime() - t1) / 1e9;
+                double oursCpu = (jvmCpuNanos() - cpu1) / 1e9;
                 Set<String> ourUrls = monitor.captures(CaptureQuery.all(), Integer.MAX_VALUE).stream()
                         .filter(c -> !c.kind().equals("entry")).map(CaptureRow::url).collect(Collectors.toSet());
                 long ourPages = ourUrls.stream().filter(MonitorBench::page).count();
@@ -107,6 +109,8 @@ public final class MonitorBench {
                 deleteTree(wgetDir);
                 Files.createDirectories(wgetDir);
                 long t0 = System.nanoTime();
+                long cpu0 = jvmCpuNanos();
+                double children0 = childrenCpuSeconds();
                 Process wget = new ProcessBuilder("wget", "--mirror", "--no-verbose", "--page-requisites",
                         "--warc-file=" + wgetDir.resolve("wget").toAbsolutePath(), "--no-warc-keep-log",
                         "-e", "use_proxy=yes", "-e", "http_proxy=" + proxyUrl, "-P", wgetDir.toString(),
@@ -114,6 +118,8 @@ public final class MonitorBench {
                         .redirectErrorStream(true).redirectOutput(out.resolve("wget.log").toFile()).start();
                 int exit = wget.waitFor();
                 double wgetSeconds = (System.nanoTime() - t0) / 1e9;
+                double wgetJvmCpu = (jvmCpuNanos() - cpu0) / 1e9;
+                double wgetOwnCpu = childrenCpuSeconds() - children0;
                 Set<String> wgetUrls = warcUrls(wgetDir.resolve("wget.warc.gz"));
                 long wgetPages = wgetUrls.stream().filter(MonitorBench::page).count();
                 System.err.printf("wget exited %d after %.1f s with %d URLs%n", exit, wgetSeconds, wgetUrls.size());
@@ -127,12 +133,16 @@ public final class MonitorBench {
                 Path list = out.resolve("monitor-urls.txt");
                 Files.write(list, new TreeSet<>(ourUrls));
                 long t2 = System.nanoTime();
+                long cpu2 = jvmCpuNanos();
+                double children2 = childrenCpuSeconds();
                 Process wgetList = new ProcessBuilder("wget", "--no-verbose", "--input-file=" + list.toAbsolutePath(),
                         "--warc-file=" + listDir.resolve("wget").toAbsolutePath(), "--no-warc-keep-log",
                         "-e", "use_proxy=yes", "-e", "http_proxy=" + proxyUrl, "-P", listDir.toString())
                         .redirectErrorStream(true).redirectOutput(out.resolve("wget-list.log").toFile()).start();
                 wgetList.waitFor();
                 double listSeconds = (System.nanoTime() - t2) / 1e9;
+                double listJvmCpu = (jvmCpuNanos() - cpu2) / 1e9;
+                double listOwnCpu = childrenCpuSeconds() - children2;
                 Set<String> listUrls = warcUrls(listDir.resolve("wget.warc.gz"));
                 long listPages = listUrls.stream().filter(MonitorBench::page).count();
 
@@ -150,6 +160,12 @@ public final class MonitorBench {
                 System.out.printf("same work (the monitor's URL set): monitor %.1f URLs/s, wget %.1f URLs/s: %.2fx; "
                         + "matched %d captures, %d hits%n", ourUrls.size() / ours, listUrls.size() / listSeconds,
                         (ourUrls.size() / ours) / (listUrls.size() / listSeconds), summary.matchedCaptures(), summary.hits());
+                // CPU seconds spent in the phase: this JVM (range, proxy and, for the monitor, the crawler) plus wget.
+                // On a loaded machine wall time is CPU time over the share the scheduler grants.
+                System.out.printf("CPU seconds (range and proxy in this JVM + the crawler): wget --mirror %.1f + %.1f, "
+                        + "wget --input-file %.1f + %.1f, monitor %.1f (together, in this JVM); load average %.1f%n",
+                        wgetJvmCpu, wgetOwnCpu, listJvmCpu, listOwnCpu, oursCpu,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (!missing.isEmpty()) {
                     System.out.println("captured by wget only: " + missing.stream().limit(20).toList());
                 }
@@ -172,6 +188,22 @@ public final class MonitorBench {
             monitor.addOutlet(outlet.name(), List.of("http://" + outlet.primaryDomain() + "/"),
                     List.of(outlet.primaryDomain()), Optional.empty());
             monitor.crawlOnce(CrawlRequest.of(Route.proxy(proxy.address()), CrawlSettings.RANGE));
+        }
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** User + system CPU of the children this JVM has waited for (cutime + cstime of /proc/self/stat), seconds. */
+    private static double childrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
