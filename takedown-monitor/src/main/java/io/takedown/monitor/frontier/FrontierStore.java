@@ -325,7 +325,8 @@ public final class FrontierStore {
             List<Discovered> discovered = new ArrayList<>();
             try (PreparedStatement done = connection.prepareStatement("UPDATE monitor_frontier SET state = ?, "
                     + "attempts = attempts + 1, last_error = ?, last_digest = COALESCE(?, last_digest), "
-                    + "last_record_id = COALESCE(?, last_record_id), last_date = COALESCE(?, last_date) WHERE id = ?")) {
+                    + "last_record_id = COALESCE(?, last_record_id), last_date = COALESCE(?, last_date) WHERE id = ?");
+                 PreparedStatement insert = connection.prepareStatement(INSERT_CAPTURE)) {
                 for (Outcome outcome : outcomes) {
                     Optional<CaptureRow> capture = outcome.capture();
                     boolean fresh = capture.isPresent() && capture.get().kind().equals("response");
@@ -339,10 +340,10 @@ public final class FrontierStore {
                         done.addBatch();
                     }
                     if (capture.isPresent()) {
-                        long parent = insertCapture(connection, capture.get(), Optional.empty(), auditSeq);
+                        long parent = insertCapture(insert, capture.get(), Optional.empty(), auditSeq);
                         stored.add(withId(capture.get(), parent, Optional.empty(), auditSeq));
                         for (CaptureRow child : outcome.children()) {
-                            long id = insertCapture(connection, child, Optional.of(parent), auditSeq);
+                            long id = insertCapture(insert, child, Optional.of(parent), auditSeq);
                             stored.add(withId(child, id, Optional.of(parent), auditSeq));
                         }
                     }
@@ -367,12 +368,15 @@ public final class FrontierStore {
                 c.recordId(), c.signals(), c.channel(), parent, Optional.ofNullable(auditSeq));
     }
 
-    private static long insertCapture(Connection connection, CaptureRow c, Optional<Long> parent, Long auditSeq)
+    private static final String INSERT_CAPTURE = "INSERT INTO monitor_capture (outlet_id, cycle, url, canonical_url, "
+            + "host, fetched_at, status, media_type, kind, bytes, payload_digest, warc_file, warc_offset, warc_length, "
+            + "record_id, signals, channel, parent_id, audit_seq) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+    /** Inserts one capture with the batch's prepared statement (prepared once per commit, not per row). */
+    private static long insertCapture(PreparedStatement insert, CaptureRow c, Optional<Long> parent, Long auditSeq)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO monitor_capture (outlet_id, cycle, "
-                + "url, canonical_url, host, fetched_at, status, media_type, kind, bytes, payload_digest, warc_file, "
-                + "warc_offset, warc_length, record_id, signals, channel, parent_id, audit_seq) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        try {
             insert.setLong(1, c.outletId());
             insert.setLong(2, c.cycle());
             insert.setString(3, c.url());
