@@ -191,7 +191,9 @@ public final class Crawler {
                     default -> throw new IllegalStateException(e.getCause());
                 }
             } catch (InterruptedException e) {
-                recorded.cancel(true);
+                // Not interrupted: an interrupt in the middle of a WARC append would close the archive's file for
+                // every other fetch. The work is short; its records, never committed, are fetched again next run.
+                recorded.cancel(false);
                 throw e;
             }
         }
