@@ -2,15 +2,18 @@ package io.takedown.app.demo;
 
 import io.takedown.banks.BankStore;
 import io.takedown.banks.NewEntry;
+import io.takedown.banks.RobustEntries;
 import io.takedown.banks.Variant;
 import io.takedown.core.Hex;
 import io.takedown.range.Article;
 import io.takedown.range.World;
 import io.takedown.signals.Signal;
+import io.takedown.signals.media.DecodedImage;
 import io.takedown.signals.media.ImageDecoder;
 import io.takedown.signals.pdq.Dihedral;
 import io.takedown.signals.pdq.PdqImageHashing;
 import io.takedown.signals.pdq.PdqResult;
+import io.takedown.signals.robust.RobustHashing;
 import io.takedown.signals.text.TextSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +57,7 @@ final class SeededBank {
         List<Article> articles = world.articles().toList();
         listener.begin("Banking originals", articles.size());
         ThreadLocal<PdqImageHashing> pdq = ThreadLocal.withInitial(PdqImageHashing::new);
+        ThreadLocal<RobustHashing> robust = ThreadLocal.withInitial(RobustHashing::new);
         ImageDecoder decoder = new ImageDecoder();
         TextSignal text = new TextSignal();
         // Decoding and hashing are independent per image: all cores take part.
@@ -64,12 +68,18 @@ final class SeededBank {
             byte[] png = read(rangeDirectory.resolve("sites").resolve(article.domain()).resolve("media")
                     .resolve(article.number() + ".png"));
             entries.add(NewEntry.of(Signal.of("md5", Hex.encode(md5(png))), labels, article.imageUrl()));
-            Map<Dihedral, PdqResult> hashes = pdq.get().hashDihedral(decoder.decode(png, article.imageUrl()));
+            DecodedImage image = decoder.decode(png, article.imageUrl());
+            Map<Dihedral, PdqResult> hashes = pdq.get().hashDihedral(image);
             hashes.forEach((transform, result) -> {
                 NewEntry entry = NewEntry.of(new Signal("pdq", result.hash().toHex(), OptionalInt.of(result.quality())),
                         labels, article.imageUrl());
                 entries.add(transform == Dihedral.ORIGINAL ? entry
                         : entry.withVariant(new Variant(transform.label(), OptionalLong.empty())));
+                if (transform == Dihedral.ORIGINAL) {
+                    // The bank holds the media, so it also stores the robust variants (pixel orientations,
+                    // unframed, middle, panels): mirrored, framed and cropped copies match at no query cost.
+                    entries.addAll(RobustEntries.of(entry, robust.get().bankVariants(image)));
+                }
             });
             entries.add(NewEntry.of(text.hash(article.text()), labels, article.url()));
             synchronized (listener) {
