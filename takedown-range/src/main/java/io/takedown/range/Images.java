@@ -119,7 +119,7 @@ public final class Images {
                 yield scaled(original.getSubimage(m, m, SIDE - 2 * m, SIDE - 2 * m), SIDE, SIDE);
             }
             case WATERMARK -> {
-                BufferedImage out = copyOf(original);
+                BufferedImage out = Evasions.copyOf(original);
                 Graphics2D g = out.createGraphics();
                 g.setColor(new Color(random.nextInt(0x1000000)));
                 g.fillRect(SIDE - 60, 8, 52, 18);
@@ -127,7 +127,7 @@ public final class Images {
                 yield out;
             }
             case COLOUR_SHIFT -> {
-                BufferedImage out = copyOf(original);
+                BufferedImage out = Evasions.copyOf(original);
                 int shift = 10 + random.nextInt(20);
                 for (int y = 0; y < SIDE; y++) {
                     for (int x = 0; x < SIDE; x++) {
@@ -185,12 +185,6 @@ public final class Images {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(source, 0, 0, width, height, null);
         g.dispose();
-        return out;
-    }
-
-    private static BufferedImage copyOf(BufferedImage source) {
-        BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
-        out.setData(source.getData());
         return out;
     }
 }

@@ -226,7 +226,8 @@ public final class Evasions {
         return out;
     }
 
-    private static BufferedImage copyOf(BufferedImage source) {
+    /** An RGB copy to draw on, leaving {@code source} as generated. */
+    public static BufferedImage copyOf(BufferedImage source) {
         BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         out.setData(source.getData());
         return out;
