@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.takedown.access.Actor;
 import io.takedown.audit.AuditLog;
+import io.takedown.audit.tlog.Note;
 import io.takedown.cases.CaseService;
 import io.takedown.cases.Item;
 import io.takedown.core.TakedownException;
@@ -68,6 +69,8 @@ public final class EvidenceService {
         ObjectNode takedown = metadata.putObject("takedown");
         takedown.put("exportedBy", actor.name()).put("agency", actor.agency()).put("subject", subject);
         ArrayNode listed = takedown.putArray("items");
+        // Every item's proof against one checkpoint, read once: the package then names a single tree head.
+        Optional<Note> checkpoint = AuditLog.head(store.database());
         for (long itemId : itemIds) {
             Item item = cases.viewItem(actor, itemId);
             String ref = item.captureRef().orElseThrow(() -> new TakedownException(TakedownException.Kind.NOT_FOUND,
@@ -89,7 +92,7 @@ public final class EvidenceService {
             // The capture's audit entry with its inclusion proof against the latest signed checkpoint: a court
             // checks it offline ('audit verify-proof') against the agency's published log key, no database.
             capture.flatMap(CaptureRow::auditSeq).ifPresent(seq -> entry.put("captureAuditSeq", seq)
-                    .put("captureAuditProof", AuditLog.prove(store.database(), seq, Optional.empty()).format()));
+                    .put("captureAuditProof", AuditLog.prove(store.database(), seq, checkpoint).format()));
             capture.ifPresent(c -> entry.put("capturedAt", c.fetchedAt().toString()));
         }
         EvidenceKey key = EvidenceKey.inDirectory(keys);
