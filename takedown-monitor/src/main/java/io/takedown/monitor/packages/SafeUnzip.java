@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
@@ -18,6 +19,14 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * refusal is an entry with its reason; the rest of the archive is still read.
  */
 public final class SafeUnzip {
+
+    /*
+     * Methods Commons Compress decodes with no optional library. Others (zstd, xz) would need a codec on the
+     * class path and otherwise fail with a LinkageError; browser and app packages never use them.
+     */
+    private static final java.util.Set<Integer> READABLE_METHODS = java.util.Set.of(
+            ZipMethod.STORED.getCode(), ZipMethod.DEFLATED.getCode(),
+            ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode());
 
     private final ArchiveLimits limits;
 
@@ -62,6 +71,11 @@ public final class SafeUnzip {
                 }
                 if (entry.isUnixSymlink()) {
                     out.add(refused(path, "symbolic link refused"));
+                    continue;
+                }
+                if (!READABLE_METHODS.contains(entry.getMethod())) {
+                    out.add(refused(path, "compression method " + entry.getMethod() + " refused; only stored,"
+                            + " deflate, deflate64 and bzip2 are read"));
                     continue;
                 }
                 if (!file.canReadEntryData(entry)) {

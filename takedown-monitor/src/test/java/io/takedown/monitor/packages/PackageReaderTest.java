@@ -119,6 +119,33 @@ class PackageReaderTest {
     }
 
     @Test
+    void entries_zstdOrOtherOptionalMethod_refusedRestRead() throws Exception {
+        byte[] zip = zip(List.of("packed.txt", "plain.txt"));
+        // Rewrite the first entry's method to 93 (zstd) in its local header and its central directory record.
+        zip[8] = 93;
+        zip[9] = 0;
+        int central = indexOf(zip, new byte[] {0x50, 0x4b, 0x01, 0x02});
+        zip[central + 10] = 93;
+        zip[central + 11] = 0;
+        List<ArchiveEntry> entries = new SafeUnzip(ArchiveLimits.DEFAULT).entries(zip);
+        assertThat(entries.getFirst().refused()).hasValueSatisfying(r -> assertThat(r).contains("compression method 93"));
+        assertThat(entries.get(1).refused()).isEmpty();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void entries_nestedTooDeep_notOpened() throws Exception {
         byte[] inner = zip(List.of("deep.txt"));
         for (int level = 0; level < 4; level++) {
