@@ -90,16 +90,19 @@ public final class EntryBatch {
         if (sorted || size < 2) {
             return;
         }
-        // Keys compared field by field (a chunk holds one type, usually the same String instance): a boxed index
-        // with a composed comparator cost most of the reading thread's time.
-        Key[] keys = new Key[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = new Key(types[i], values[i], i);
-        }
-        Arrays.sort(keys, Key::compare);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = keys[i].index;
+        int[] order = hexOrder();
+        if (order == null) {
+            // Keys compared field by field (a chunk holds one type, usually the same String instance): a boxed
+            // index with a composed comparator cost most of the reading thread's time.
+            Key[] keys = new Key[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = new Key(types[i], values[i], i);
+            }
+            Arrays.sort(keys, Key::compare);
+            order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = keys[i].index;
+            }
         }
         types = permute(types, order, new String[types.length]);
         values = permute(values, order, new String[values.length]);
@@ -114,6 +117,68 @@ public final class EntryBatch {
         }
         qualities = q;
         sorted = true;
+    }
+
+    /** Hex digits of a value's prefix in a sort key, and the bits left for the entry's position. */
+    private static final int PREFIX_DIGITS = 10;
+    private static final int POSITION_BITS = 20;
+
+    /**
+     * The common bulk case, one type and lowercase hex values (hashes): the order of (type, value, position) from
+     * primitive keys, each the value's first {@value #PREFIX_DIGITS} hex digits above the position, sorted as
+     * longs; the rare runs sharing a prefix are then ordered by the whole value. Lowercase hex sorts as its
+     * characters do, so this is exactly the order {@link Key#compare} gives, at a fraction of its cost. Null
+     * when the batch is not of that kind.
+     */
+    private int[] hexOrder() {
+        if (size >= 1 << POSITION_BITS) {
+            return null;
+        }
+        String type = types[0];
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            String value = values[i];
+            if (!type.equals(types[i]) || value.length() < PREFIX_DIGITS) {
+                return null;
+            }
+            long prefix = 0;
+            for (int c = 0; c < PREFIX_DIGITS; c++) {
+                char ch = value.charAt(c);
+                int digit = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+                if (digit < 0) {
+                    return null;
+                }
+                prefix = prefix << 4 | digit;
+            }
+            keys[i] = prefix << POSITION_BITS | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[size];
+        long mask = (1L << POSITION_BITS) - 1;
+        for (int i = 0; i < size; i++) {
+            order[i] = (int) (keys[i] & mask);
+        }
+        for (int from = 0; from < size; ) {
+            int to = from + 1;
+            while (to < size && keys[to] >>> POSITION_BITS == keys[from] >>> POSITION_BITS) {
+                to++;
+            }
+            if (to - from > 1) {
+                Integer[] run = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    run[i - from] = order[i];
+                }
+                Arrays.sort(run, (a, b) -> {
+                    int byValue = values[a].compareTo(values[b]);
+                    return byValue != 0 ? byValue : Integer.compare(a, b);
+                });
+                for (int i = from; i < to; i++) {
+                    order[i] = run[i - from];
+                }
+            }
+            from = to;
+        }
+        return order;
     }
 
     private record Key(String type, String value, int index) {

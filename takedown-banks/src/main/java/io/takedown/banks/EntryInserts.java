@@ -4,10 +4,13 @@ import io.takedown.store.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -78,6 +81,39 @@ final class EntryInserts {
         return inserted;
     }
 
+    /**
+     * The inserted entries of a {@link #batch} with their ids, read in the same transaction: every row this change
+     * number stamped is one the batch inserted, and ids grow in insertion order (AUTOINCREMENT, one writer), so the
+     * i-th id belongs to the i-th inserted entry. Only the ids are read, not the values.
+     */
+    static List<SignalChange> ids(Connection connection, long seq, EntryBatch entries, boolean[] inserted)
+            throws SQLException {
+        List<SignalChange> changes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM bank_entry WHERE changed_seq = ? ORDER BY id")) {
+            query.setLong(1, seq);
+            try (ResultSet rows = query.executeQuery()) {
+                int i = -1;
+                while (rows.next()) {
+                    do {
+                        i++;
+                    } while (i < inserted.length && !inserted[i]);
+                    if (i == inserted.length) {
+                        throw new SQLException("change " + seq + " stamped more rows than the batch inserted");
+                    }
+                    changes.add(new SignalChange(rows.getLong(1), entries.type(i), entries.value(i), true));
+                }
+                do {
+                    i++;
+                } while (i < inserted.length && !inserted[i]);
+                if (i != inserted.length) {
+                    throw new SQLException("change " + seq + " stamped fewer rows than the batch inserted");
+                }
+            }
+        }
+        return changes;
+    }
+
     private static void bind(PreparedStatement insert, long bankId, long seq, EntryBatch entries, int i, String actor,
                              String at) throws SQLException {
         insert.setLong(1, bankId);
@@ -112,9 +148,10 @@ final class EntryInserts {
 
     /**
      * PostgreSQL bulk path: the rows are streamed with COPY into a temporary table, then inserted with one
-     * statement in value order (which keeps the unique index's pages warm); returns how many were inserted.
+     * statement in value order (which keeps the unique index's pages warm); returns the inserted entries' signals
+     * with their ids, in id order.
      */
-    static int copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
+    static List<SignalChange> copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // The insert below sorts the chunk by value; give it room to do so in memory, for this transaction.
@@ -147,16 +184,22 @@ final class EntryInserts {
                 copy.cancelCopy();
             }
         }
-        int inserted;
+        List<SignalChange> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") SELECT ?, "
                 + "signal_type, signal_value, quality, source_ref, source_bank, ?, ?, confidence, expires_at, ?, variant, "
-                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT)) {
+                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT
+                + " RETURNING id, signal_type, signal_value")) {
             insert.setLong(1, bankId);
             insert.setString(2, actor);
             insert.setString(3, Timestamps.format(now));
             insert.setLong(4, seq);
-            inserted = insert.executeUpdate();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(new SignalChange(rows.getLong(1), rows.getString(2), rows.getString(3), true));
+                }
+            }
         }
+        inserted.sort(java.util.Comparator.comparingLong(SignalChange::entryId));
         try (PreparedStatement labels = connection.prepareStatement("INSERT INTO bank_entry_label (entry_id, label) "
                 + "SELECT DISTINCT e.id, l.label FROM (SELECT DISTINCT ON (signal_type, signal_value) signal_type, "
                 + "signal_value, labels FROM bank_import_stage WHERE labels <> '' ORDER BY signal_type, signal_value, ord) s "
