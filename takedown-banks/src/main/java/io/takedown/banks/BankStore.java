@@ -168,7 +168,8 @@ public final class BankStore {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             Instant now = clock.instant();
-            boolean[] inserted = EntryInserts.batch(connection, bank.id(), seq, validated, actor, now);
+            boolean[] inserted = EntryInserts.batch(connection, bank.id(), seq, validated, actor, now,
+                    database.dialect());
             List<Signal> duplicates = new ArrayList<>();
             int added = 0;
             for (int i = 0; i < inserted.length; i++) {
@@ -235,7 +236,7 @@ public final class BankStore {
                 inserted = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
             } else {
                 inserted = EntryInserts.ids(connection, seq, batch,
-                        EntryInserts.batch(connection, bank.id(), seq, batch, actor, now));
+                        EntryInserts.batch(connection, bank.id(), seq, batch, actor, now, database.dialect()));
             }
             int added = inserted.size();
             finishAdd(connection, seq, bank, added, actor, now, added + " entries" + (detail == null ? "" : " from " + detail));

@@ -74,6 +74,22 @@ public final class EntryBatch {
         return this;
     }
 
+    /**
+     * Whether every entry is of one signal type and has no more than a value and a source reference (no quality,
+     * source bank, labels, confidence, expiry or variant): a plain hash list.
+     */
+    boolean plain() {
+        if (extras != null && Arrays.stream(extras, 0, size).anyMatch(java.util.Objects::nonNull)) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (qualities[i] != NO_QUALITY || sourceBanks[i] != null || !types[i].equals(types[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int size() {
         return size;
     }

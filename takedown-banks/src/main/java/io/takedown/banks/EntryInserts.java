@@ -1,5 +1,6 @@
 package io.takedown.banks;
 
+import io.takedown.store.Dialect;
 import io.takedown.store.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,7 +36,10 @@ final class EntryInserts {
 
     /** Inserts in list order; element i is true when entry i was inserted, false when skipped as present. */
     static boolean[] batch(Connection connection, long bankId, long seq, EntryBatch entries, String actor,
-                           Instant now) throws SQLException {
+                           Instant now, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.SQLITE && entries.size() >= PLAIN_MIN && entries.plain()) {
+            return plainSqlite(connection, bankId, seq, entries, actor, now);
+        }
         boolean[] inserted = new boolean[entries.size()];
         String at = Timestamps.format(now);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") "
@@ -76,6 +80,52 @@ final class EntryInserts {
             }
             if (pending > 0) {
                 label.executeBatch();
+            }
+        }
+        return inserted;
+    }
+
+    /** Entries from which a plain batch is worth its one-row table of constants. */
+    private static final int PLAIN_MIN = 64;
+
+    /**
+     * SQLite, a batch of one signal type with only values and source references (a hash list): the driver binds
+     * every parameter of every row through its own call, which cost more than SQLite's insert itself; so what is
+     * the same for every row (bank, type, actor, time, change number) sits once in a one-row temporary table and
+     * each row binds two values. Rows and outcome are those of the general statement.
+     */
+    private static boolean[] plainSqlite(Connection connection, long bankId, long seq, EntryBatch entries, String actor,
+                                         Instant now) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS bank_insert_constants (bank_id INTEGER, signal_type TEXT, "
+                    + "added_by TEXT, added_at TEXT, changed_seq INTEGER)");
+            statement.execute("DELETE FROM temp.bank_insert_constants");
+        }
+        try (PreparedStatement constants = connection.prepareStatement(
+                "INSERT INTO temp.bank_insert_constants VALUES (?, ?, ?, ?, ?)")) {
+            constants.setLong(1, bankId);
+            constants.setString(2, entries.type(0));
+            constants.setString(3, actor);
+            constants.setString(4, Timestamps.format(now));
+            constants.setLong(5, seq);
+            constants.executeUpdate();
+        }
+        boolean[] inserted = new boolean[entries.size()];
+        // "WHERE true": SQLite's grammar needs it between a SELECT and an upsert clause.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (bank_id, signal_type, "
+                + "signal_value, source_ref, added_by, added_at, changed_seq) SELECT c.bank_id, c.signal_type, ?, ?, "
+                + "c.added_by, c.added_at, c.changed_seq FROM temp.bank_insert_constants c WHERE true" + CONFLICT)) {
+            for (int from = 0; from < entries.size(); from += BATCH) {
+                int to = Math.min(entries.size(), from + BATCH);
+                for (int i = from; i < to; i++) {
+                    insert.setString(1, entries.value(i));
+                    insert.setString(2, entries.sourceRef(i));
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = from; i < to; i++) {
+                    inserted[i] = counts[i - from] != 0;
+                }
             }
         }
         return inserted;

@@ -19,8 +19,9 @@ public final class OwnChanges {
     final long from;
     private long last;
     private boolean contiguous = true;
-    private long[] words = new long[4 * 1024];
-    private int[] ids = new int[1024];
+    // One exactly sized pair of arrays per batch, joined once at the end: no growing copies of millions.
+    private final List<long[]> words = new ArrayList<>();
+    private final List<int[]> ids = new ArrayList<>();
     private int pdq;
     private final List<SignalChange> others = new ArrayList<>();
 
@@ -39,35 +40,79 @@ public final class OwnChanges {
             return;
         }
         last = batch.seq();
-        for (SignalChange change : batch.inserted()) {
+        List<SignalChange> inserted = batch.inserted();
+        long[] batchWords = new long[4 * inserted.size()];
+        int[] batchIds = new int[inserted.size()];
+        int n = 0;
+        for (SignalChange change : inserted) {
             if (change.type().equals("pdq") && change.entryId() <= Integer.MAX_VALUE) {
-                PdqHash hash;
-                try {
-                    hash = PdqHash.fromHex(change.value());
-                } catch (RuntimeException e) {
-                    others.add(change); // the applier reports it as it does for the store's feed
-                    continue;
+                if (!parseCanonical(change.value(), batchWords, 4 * n)) {
+                    PdqHash hash;
+                    try {
+                        hash = PdqHash.fromHex(change.value());
+                    } catch (RuntimeException e) {
+                        others.add(change); // the applier reports it as it does for the store's feed
+                        continue;
+                    }
+                    batchWords[4 * n] = hash.w0();
+                    batchWords[4 * n + 1] = hash.w1();
+                    batchWords[4 * n + 2] = hash.w2();
+                    batchWords[4 * n + 3] = hash.w3();
                 }
-                if (pdq == ids.length) {
-                    int grown = pdq + (pdq >> 1);
-                    ids = Arrays.copyOf(ids, grown);
-                    words = Arrays.copyOf(words, 4 * grown);
-                }
-                words[4 * pdq] = hash.w0();
-                words[4 * pdq + 1] = hash.w1();
-                words[4 * pdq + 2] = hash.w2();
-                words[4 * pdq + 3] = hash.w3();
-                ids[pdq++] = (int) change.entryId();
+                batchIds[n++] = (int) change.entryId();
             } else {
                 others.add(change);
             }
         }
+        if (n > 0) {
+            words.add(n == inserted.size() ? batchWords : Arrays.copyOf(batchWords, 4 * n));
+            ids.add(n == inserted.size() ? batchIds : Arrays.copyOf(batchIds, n));
+            pdq += n;
+        }
+    }
+
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(DIGITS, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            DIGITS[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            DIGITS[c] = (byte) (c - 'a' + 10);
+        }
+    }
+
+    /**
+     * The store's canonical form (64 lowercase hex digits, the last word first, as {@link PdqHash#toHex} writes
+     * it) read by table, on the writer's thread; false for anything else, which {@link PdqHash#fromHex} then
+     * reads or refuses.
+     */
+    static boolean parseCanonical(String hex, long[] into, int at) {
+        if (hex.length() != 64) {
+            return false;
+        }
+        for (int word = 0; word < 4; word++) {
+            int start = (3 - word) * 16;
+            long value = 0;
+            for (int i = start; i < start + 16; i++) {
+                char c = hex.charAt(i);
+                int digit = c < 128 ? DIGITS[c] : -1;
+                if (digit < 0) {
+                    return false;
+                }
+                value = value << 4 | digit;
+            }
+            into[at + word] = value;
+        }
+        return true;
     }
 
     private void drop() {
         contiguous = false;
-        words = null;
-        ids = null;
+        words.clear();
+        ids.clear();
+        pdq = 0;
         others.clear();
     }
 
@@ -82,7 +127,18 @@ public final class OwnChanges {
 
     /** Hands the gathered changes to the applier (once). */
     void applyTo(BankIndex.Applier applier) {
-        applier.adoptPdq(words, ids, pdq);
+        long[] allWords = new long[4 * pdq];
+        int[] allIds = new int[pdq];
+        int at = 0;
+        for (int b = 0; b < ids.size(); b++) {
+            int[] batchIds = ids.get(b);
+            System.arraycopy(words.get(b), 0, allWords, 4 * at, 4 * batchIds.length);
+            System.arraycopy(batchIds, 0, allIds, at, batchIds.length);
+            at += batchIds.length;
+            words.set(b, null); // each batch's arrays can go as soon as they are copied
+            ids.set(b, null);
+        }
+        applier.adoptPdq(allWords, allIds, pdq);
         others.forEach(applier::accept);
         drop();
     }

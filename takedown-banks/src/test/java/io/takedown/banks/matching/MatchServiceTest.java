@@ -415,12 +415,19 @@ class MatchServiceTest {
                 for (int i = 0; i < size; i++) {
                     PdqHash hash = random(random);
                     imported.add(hash);
-                    batch.add(NewEntry.of(pdq(hash), Set.of(), "c" + chunk));
+                    batch.add(new NewEntry(new Signal("pdq", hash.toHex(), OptionalInt.empty()), Set.of(),
+                            java.util.Optional.of("c" + chunk), java.util.Optional.empty(),
+                            java.util.OptionalDouble.empty(), java.util.Optional.empty()));
                 }
-                batch.add(NewEntry.of(pdq(imported.getFirst()), Set.of(), "repeat")); // already present
-                batch.add(NewEntry.of(Signal.of("md5", String.format("%032x", random.nextLong() & Long.MAX_VALUE)),
-                        Set.of(), "x"));
-                own.add(store.addBatch("a", batch, "t", null));
+                batch.add(NewEntry.of(new Signal("pdq", imported.getFirst().toHex(), OptionalInt.empty()), Set.of(),
+                        "repeat")); // already present
+                if (chunk > 0) { // the first chunk is a plain hash list (SQLite's narrow insert), the others not
+                    batch.add(NewEntry.of(Signal.of("md5", String.format("%032x", random.nextLong() & Long.MAX_VALUE)),
+                            Set.of(), "x"));
+                }
+                BankStore.BatchResult committed = store.addBatch("a", batch, "t", null);
+                assertThat(committed.alreadyPresent()).isEqualTo(1);
+                own.add(committed);
                 if (interleaved && chunk == 1) {
                     BankEntry victim = earlier.removeFirst();
                     store.remove("a", victim.id(), "t", "between two chunks");
