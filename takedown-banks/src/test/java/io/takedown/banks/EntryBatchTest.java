@@ -57,6 +57,26 @@ class EntryBatchTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void compactHolding_givesBackExactlyWhatWasAdded() {
+        List<String> refs = java.util.Arrays.asList("list.txt:1", "list.txt:123456789", "list.txt:1234567890",
+                "list.txt:007", "list.txt:0", "other.txt:5", "list.txt:", "list.txt:12a", "no colon", null, "a:b:3",
+                "list.txt:42", ":9");
+        List<String> values = List.of("00000000000000000000000000000000000000000000000000000000000000ff",
+                "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+                "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22");
+        EntryBatch batch = STORE.newBatch(4);
+        for (int i = 0; i < refs.size(); i++) {
+            batch.add(new NewEntry(Signal.of("pdq", values.get(i % values.size())), Set.of(),
+                    java.util.Optional.ofNullable(refs.get(i)), java.util.Optional.empty(),
+                    java.util.OptionalDouble.empty(), java.util.Optional.empty()));
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            assertThat(batch.sourceRef(i)).as("ref " + i).isEqualTo(refs.get(i));
+            assertThat(batch.value(i)).isEqualTo(values.get(i % values.size()));
+        }
+    }
+
     private static String hex(SplittableRandom random, int digits) {
         StringBuilder out = new StringBuilder(digits);
         for (int i = 0; i < digits; i++) {
