@@ -36,8 +36,12 @@ import java.util.function.Consumer;
  */
 public final class BankStore {
 
-    /** Entries per transaction in {@link #addBatch}: large enough that each commit writes index pages once. */
-    public static final int IMPORT_CHUNK = 200_000;
+    /**
+     * Entries per transaction in a bulk import: each commit rewrites most pages of the unique value index (and
+     * SQLite copies them again at its checkpoint), so fewer, larger chunks cost less; 500,000 hashes held as words
+     * are about 30 MB (2.1M hashes: 19 s of CPU at 500,000 against 24 s at 200,000, under load).
+     */
+    public static final int IMPORT_CHUNK = 500_000;
 
     private final Database database;
     private final SignalRegistry signals;
@@ -201,7 +205,7 @@ public final class BankStore {
      */
     public record BatchResult(int added, int alreadyPresent, long seq, List<SignalChange> inserted) {
         public BatchResult {
-            inserted = List.copyOf(inserted);
+            inserted = inserted instanceof InsertedEntries ? inserted : List.copyOf(inserted); // immutable already
             if (inserted.size() != added) {
                 throw new IllegalArgumentException(inserted.size() + " inserted signals for " + added + " added");
             }

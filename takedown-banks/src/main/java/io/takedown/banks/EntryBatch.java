@@ -263,6 +263,17 @@ public final class EntryBatch {
         return qualities[i] == NO_QUALITY ? OptionalInt.empty() : OptionalInt.of(qualities[i]);
     }
 
+    /** See {@link InsertedEntries#hashWords}. */
+    boolean hashWords(int i, long[] into, int at) {
+        if (values[i] != null) {
+            return false;
+        }
+        for (int w = 0; w < 4; w++) {
+            into[at + w] = hexWords[4 * i + 3 - w]; // the last sixteen digits are the least significant word
+        }
+        return true;
+    }
+
     String sourceRef(int i) {
         return refs[i] != null || refPrefix == null || refLines[i] == 0 ? refs[i] : refPrefix + refLines[i];
     }

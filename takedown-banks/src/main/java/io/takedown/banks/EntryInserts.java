@@ -138,12 +138,18 @@ final class EntryInserts {
      */
     static List<SignalChange> ids(Connection connection, long seq, EntryBatch entries, boolean[] inserted)
             throws SQLException {
-        List<SignalChange> changes = new ArrayList<>();
+        int count = 0;
+        for (boolean one : inserted) {
+            count += one ? 1 : 0;
+        }
+        int[] positions = new int[count];
+        long[] ids = new long[count];
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id FROM bank_entry WHERE changed_seq = ? ORDER BY id")) {
             query.setLong(1, seq);
             try (ResultSet rows = query.executeQuery()) {
                 int i = -1;
+                int n = 0;
                 while (rows.next()) {
                     do {
                         i++;
@@ -151,17 +157,15 @@ final class EntryInserts {
                     if (i == inserted.length) {
                         throw new SQLException("change " + seq + " stamped more rows than the batch inserted");
                     }
-                    changes.add(new SignalChange(rows.getLong(1), entries.type(i), entries.value(i), true));
+                    positions[n] = i;
+                    ids[n++] = rows.getLong(1);
                 }
-                do {
-                    i++;
-                } while (i < inserted.length && !inserted[i]);
-                if (i != inserted.length) {
+                if (n != count) {
                     throw new SQLException("change " + seq + " stamped fewer rows than the batch inserted");
                 }
             }
         }
-        return changes;
+        return new InsertedEntries(entries, positions, ids);
     }
 
     private static void bind(PreparedStatement insert, long bankId, long seq, EntryBatch entries, int i, String actor,

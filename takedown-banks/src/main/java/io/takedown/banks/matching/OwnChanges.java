@@ -1,6 +1,7 @@
 package io.takedown.banks.matching;
 
 import io.takedown.banks.BankStore;
+import io.takedown.banks.InsertedEntries;
 import io.takedown.banks.SignalChange;
 import io.takedown.signals.pdq.PdqHash;
 import java.util.ArrayList;
@@ -44,24 +45,19 @@ public final class OwnChanges {
         long[] batchWords = new long[4 * inserted.size()];
         int[] batchIds = new int[inserted.size()];
         int n = 0;
-        for (SignalChange change : inserted) {
-            if (change.type().equals("pdq") && change.entryId() <= Integer.MAX_VALUE) {
-                if (!parseCanonical(change.value(), batchWords, 4 * n)) {
-                    PdqHash hash;
-                    try {
-                        hash = PdqHash.fromHex(change.value());
-                    } catch (RuntimeException e) {
-                        others.add(change); // the applier reports it as it does for the store's feed
-                        continue;
-                    }
-                    batchWords[4 * n] = hash.w0();
-                    batchWords[4 * n + 1] = hash.w1();
-                    batchWords[4 * n + 2] = hash.w2();
-                    batchWords[4 * n + 3] = hash.w3();
+        if (inserted instanceof InsertedEntries entries) {
+            // The batch's own words, no string in between; a value held as a string goes the general way.
+            for (int k = 0; k < entries.size(); k++) {
+                if (entries.type(k).equals("pdq") && entries.id(k) <= Integer.MAX_VALUE
+                        && entries.hashWords(k, batchWords, 4 * n)) {
+                    batchIds[n++] = (int) entries.id(k);
+                } else {
+                    n = gather(entries.get(k), batchWords, batchIds, n);
                 }
-                batchIds[n++] = (int) change.entryId();
-            } else {
-                others.add(change);
+            }
+        } else {
+            for (SignalChange change : inserted) {
+                n = gather(change, batchWords, batchIds, n);
             }
         }
         if (n > 0) {
@@ -69,6 +65,29 @@ public final class OwnChanges {
             ids.add(n == inserted.size() ? batchIds : Arrays.copyOf(batchIds, n));
             pdq += n;
         }
+    }
+
+    /** Puts a PDQ addition into the arrays at {@code n} (returns n + 1), anything else into the others. */
+    private int gather(SignalChange change, long[] batchWords, int[] batchIds, int n) {
+        if (!change.type().equals("pdq") || change.entryId() > Integer.MAX_VALUE) {
+            others.add(change);
+            return n;
+        }
+        if (!parseCanonical(change.value(), batchWords, 4 * n)) {
+            PdqHash hash;
+            try {
+                hash = PdqHash.fromHex(change.value());
+            } catch (RuntimeException e) {
+                others.add(change); // the applier reports it as it does for the store's feed
+                return n;
+            }
+            batchWords[4 * n] = hash.w0();
+            batchWords[4 * n + 1] = hash.w1();
+            batchWords[4 * n + 2] = hash.w2();
+            batchWords[4 * n + 3] = hash.w3();
+        }
+        batchIds[n] = (int) change.entryId();
+        return n + 1;
     }
 
     private static final byte[] DIGITS = new byte[128];
