@@ -201,13 +201,14 @@ public final class BankStore {
      * @param seq      the change number the batch committed as
      * @param inserted the signals of the entries it inserted, with their ids, in id order: everything this change
      *                 number changed, so an index that has every change before it can apply them without reading
-     *                 them back
+     *                 them back; empty when not reported (PostgreSQL's COPY path: the rows would come back
+     *                 whole through the driver, more memory than reading them later)
      */
-    public record BatchResult(int added, int alreadyPresent, long seq, List<SignalChange> inserted) {
+    public record BatchResult(int added, int alreadyPresent, long seq, Optional<List<SignalChange>> inserted) {
         public BatchResult {
-            inserted = inserted instanceof InsertedEntries ? inserted : List.copyOf(inserted); // immutable already
-            if (inserted.size() != added) {
-                throw new IllegalArgumentException(inserted.size() + " inserted signals for " + added + " added");
+            inserted = inserted.map(list -> list instanceof InsertedEntries ? list : List.copyOf(list));
+            if (inserted.isPresent() && inserted.get().size() != added) {
+                throw new IllegalArgumentException(inserted.get().size() + " inserted signals for " + added + " added");
             }
         }
     }
@@ -235,14 +236,16 @@ public final class BankStore {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             Instant now = clock.instant();
-            List<SignalChange> inserted;
+            Optional<List<SignalChange>> inserted;
+            int added;
             if (database.dialect() == Dialect.POSTGRESQL && batch.size() >= 1_000) {
-                inserted = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
+                inserted = Optional.empty();
+                added = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
             } else {
-                inserted = EntryInserts.ids(connection, seq, batch,
-                        EntryInserts.batch(connection, bank.id(), seq, batch, actor, now, database.dialect()));
+                inserted = Optional.of(EntryInserts.ids(connection, seq, batch,
+                        EntryInserts.batch(connection, bank.id(), seq, batch, actor, now, database.dialect())));
+                added = inserted.get().size();
             }
-            int added = inserted.size();
             finishAdd(connection, seq, bank, added, actor, now, added + " entries" + (detail == null ? "" : " from " + detail));
             return new BatchResult(added, batch.size() - added, seq, inserted);
         });

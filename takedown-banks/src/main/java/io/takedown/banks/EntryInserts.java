@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -202,10 +201,9 @@ final class EntryInserts {
 
     /**
      * PostgreSQL bulk path: the rows are streamed with COPY into a temporary table, then inserted with one
-     * statement in value order (which keeps the unique index's pages warm); returns the inserted entries' signals
-     * with their ids, in id order.
+     * statement in value order (which keeps the unique index's pages warm); returns how many were inserted.
      */
-    static List<SignalChange> copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
+    static int copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // The insert below sorts the chunk by value; give it room to do so in memory, for this transaction.
@@ -238,22 +236,16 @@ final class EntryInserts {
                 copy.cancelCopy();
             }
         }
-        List<SignalChange> inserted = new ArrayList<>();
+        int inserted;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") SELECT ?, "
                 + "signal_type, signal_value, quality, source_ref, source_bank, ?, ?, confidence, expires_at, ?, variant, "
-                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT
-                + " RETURNING id, signal_type, signal_value")) {
+                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT)) {
             insert.setLong(1, bankId);
             insert.setString(2, actor);
             insert.setString(3, Timestamps.format(now));
             insert.setLong(4, seq);
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(new SignalChange(rows.getLong(1), rows.getString(2), rows.getString(3), true));
-                }
-            }
+            inserted = insert.executeUpdate();
         }
-        inserted.sort(java.util.Comparator.comparingLong(SignalChange::entryId));
         try (PreparedStatement labels = connection.prepareStatement("INSERT INTO bank_entry_label (entry_id, label) "
                 + "SELECT DISTINCT e.id, l.label FROM (SELECT DISTINCT ON (signal_type, signal_value) signal_type, "
                 + "signal_value, labels FROM bank_import_stage WHERE labels <> '' ORDER BY signal_type, signal_value, ord) s "

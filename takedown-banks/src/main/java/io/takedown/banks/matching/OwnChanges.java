@@ -40,8 +40,12 @@ public final class OwnChanges {
             drop(); // another change came between: the store's feed is the record
             return;
         }
+        if (batch.inserted().isEmpty()) {
+            drop(); // not reported: the store's feed has them
+            return;
+        }
         last = batch.seq();
-        List<SignalChange> inserted = batch.inserted();
+        List<SignalChange> inserted = batch.inserted().get();
         long[] batchWords = new long[4 * inserted.size()];
         int[] batchIds = new int[inserted.size()];
         int n = 0;

@@ -410,7 +410,8 @@ class MatchServiceTest {
             OwnChanges own = service.ownChanges();
             for (int chunk = 0; chunk < 3; chunk++) {
                 List<NewEntry> batch = new ArrayList<>();
-                // PostgreSQL: 1,000 rows and more go through COPY, fewer through batched inserts; both report ids.
+                // PostgreSQL: 1,000 rows and more go through COPY (which does not report ids), fewer through batched
+                // inserts.
                 int size = chunk == 1 ? 1_100 : 150;
                 for (int i = 0; i < size; i++) {
                     PdqHash hash = random(random);
@@ -434,7 +435,9 @@ class MatchServiceTest {
                 }
             }
             RefreshResult result = service.refresh(own);
-            assertThat(service.tookOwnChanges()).as("own changes used").isEqualTo(!interleaved);
+            // PostgreSQL's COPY chunk (1,100 rows) does not report its rows: the index reads them from the store.
+            boolean copied = target.name().equals("postgresql");
+            assertThat(service.tookOwnChanges()).as("own changes used").isEqualTo(!interleaved && !copied);
             assertThat(result.to()).isEqualTo(store.version());
             assertThat(service.version()).isEqualTo(store.version());
             try (MatchService rebuilt = MatchService.open(store, home.resolve("fresh-" + interleaved), clock)) {
