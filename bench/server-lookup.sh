@@ -11,5 +11,5 @@ mkdir -p "$home"
 ulimit -n 65536 2>/dev/null || true   # 1,000 client sockets plus the server's
 (cd "$root" && ./mvnw -B -q -DskipTests package -pl takedown-bench -am >&2)
 "$JAVA_HOME/bin/java" -Xmx12g -XX:+UseParallelGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-  -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
+  -XX:+UseTransparentHugePages -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
   io.takedown.bench.ServerLookupBench --n "$n" --seconds "$seconds" --home "$home"
