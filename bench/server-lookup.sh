@@ -10,6 +10,7 @@ n="${1:-1000000}"; seconds="${2:-20}"; home="${3:-$root/bench-out/server-lookup-
 mkdir -p "$home"
 ulimit -n 65536 2>/dev/null || true   # 1,000 client sockets plus the server's
 (cd "$root" && ./mvnw -B -q -DskipTests package -pl takedown-bench -am >&2)
+thp=(); grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp=(-XX:+UseTransparentHugePages)
 "$JAVA_HOME/bin/java" -Xmx12g -XX:+UseParallelGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-  -XX:+UseTransparentHugePages -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
+  "${thp[@]}" -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
   io.takedown.bench.ServerLookupBench --n "$n" --seconds "$seconds" --home "$home"
