@@ -88,6 +88,7 @@ public final class ServerLookupBench {
             System.gc();
             System.out.printf(Locale.ROOT, "server serving %,d entries %.2f s after start; heap used %.0f MB%n",
                     server.matching().size(), startup, (rt.totalMemory() - rt.freeMemory()) / 1e6);
+            server.matching().status().ifPresent(status -> System.out.println("index: " + status.opened()));
             List<String> queries = new ArrayList<>();
             for (int i = 0; i < 4096; i++) {
                 long[] words = i % 2 == 0 ? banked[random.nextInt(banked.length)].clone()

@@ -20,24 +20,29 @@ final class Segment {
     private final long[] high;
     final int[] ids;
     final ChunkLayout layout;
-    // Per chunk: bucket b's entries are positions[k][offsets[k][b] .. offsets[k][b + 1]). Heap arrays, also
-    // when loaded from a snapshot: a query reads them at random places, and heap pages can be huge pages.
-    private final int[][] offsets;
-    private final int[][] positions;
+    // Chunk k's bucket b holds positions[k * size + offsets[offsetBase[k] + b] .. k * size + offsets[offsetBase[k]
+    // + b + 1]). Heap arrays, also when loaded from a snapshot: a query reads them at random places, and heap
+    // pages can be huge pages. All chunks share two arrays: a large segment's tables are then two arrays big
+    // enough for the collector to place in the old generation at once, where two dozen smaller ones were
+    // copied out of the young generation first (seconds of pauses while a 10M-entry snapshot loaded).
+    private final int[] offsets;
+    private final int[] offsetBase;
+    private final int[] positions;
     private final AtomicLongArray removed;
     /** Per radius: the probe plan ({@link #plan}), or {@link #SCAN}; filled on first use. */
     private final AtomicReferenceArray<Object> plans = new AtomicReferenceArray<>(257);
     private static final Object SCAN = new Object();
     private volatile int removedCount;
 
-    private Segment(int size, long[] low, long[] high, int[] ids, ChunkLayout layout, int[][] offsets,
-                    int[][] positions, long[] tombstones) {
+    private Segment(int size, long[] low, long[] high, int[] ids, ChunkLayout layout, int[] offsets,
+                    int[] positions, long[] tombstones) {
         this.size = size;
         this.low = low;
         this.high = high;
         this.ids = ids;
         this.layout = layout;
         this.offsets = offsets;
+        this.offsetBase = offsetBases(layout.widths());
         this.positions = positions;
         this.removed = tombstones == null ? new AtomicLongArray((size + 63) >>> 6) : new AtomicLongArray(tombstones);
         int count = 0;
@@ -49,12 +54,35 @@ final class Segment {
         this.removedCount = count;
     }
 
-    /** Builds the tables, one per chunk in parallel. {@code words} holds 4 longs per entry; it is not kept. */
+    /** Where each chunk's offsets start in the shared offsets array; the last element is its length. */
+    private static int[] offsetBases(int[] widths) {
+        int[] bases = new int[widths.length + 1];
+        for (int k = 0; k < widths.length; k++) {
+            bases[k + 1] = bases[k] + (1 << widths[k]) + 1;
+        }
+        return bases;
+    }
+
+    /** Entries of one segment at most: its chunks' positions share one array (12 chunks: 178M entries). */
+    static int maxSize(int chunks) {
+        return (Integer.MAX_VALUE - 16) / chunks;
+    }
+
+    /**
+     * Builds the tables, one per chunk in parallel. {@code words} holds 4 longs per entry; it is not kept.
+     *
+     * @throws IllegalArgumentException above {@link #maxSize} entries
+     */
     static Segment build(long[] words, int[] ids, int size) {
         ChunkLayout layout = ChunkLayout.forSize(size);
         int chunks = layout.chunks();
-        int[][] offsets = new int[chunks][];
-        int[][] positions = new int[chunks][];
+        if (size > maxSize(chunks)) {
+            throw new IllegalArgumentException("a PDQ index segment holds at most " + maxSize(chunks) + " entries, got "
+                    + size);
+        }
+        int[] offsetBase = offsetBases(layout.widths());
+        int[] offsets = new int[offsetBase[chunks]];
+        int[] positions = new int[chunks * size];
         IntStream.range(0, chunks).parallel().forEach(k -> {
             int width = layout.widths()[k];
             int[] keys = new int[size];
@@ -67,19 +95,16 @@ final class Segment {
             int lowBits = width / 2;
             int[] tmpPositions = new int[size];
             int[] tmpKeys = new int[size];
-            int[] sorted = new int[size];
             int[] sortedKeys = keys; // reused: keys are no longer needed once scattered by the first digit
-            scatter(keys, null, tmpKeys, tmpPositions, size, 0, lowBits);
-            scatter(tmpKeys, tmpPositions, sortedKeys, sorted, size, lowBits, width - lowBits);
-            int[] start = new int[(1 << width) + 1];
+            scatter(keys, null, tmpKeys, tmpPositions, 0, size, 0, lowBits);
+            scatter(tmpKeys, tmpPositions, sortedKeys, positions, k * size, size, lowBits, width - lowBits);
+            int base = offsetBase[k];
             for (int i = 0; i < size; i++) {
-                start[sortedKeys[i] + 1]++;
+                offsets[base + sortedKeys[i] + 1]++;
             }
             for (int b = 0; b < (1 << width); b++) {
-                start[b + 1] += start[b];
+                offsets[base + b + 1] += offsets[base + b];
             }
-            offsets[k] = start;
-            positions[k] = sorted;
         });
         long[] low = new long[size * 2];
         long[] high = new long[size * 2];
@@ -135,8 +160,8 @@ final class Segment {
         out.writeInts(ids, 0, size);
         out.writeLongs(tombstones, 0, tombstones.length);
         for (int k = 0; k < layout.chunks(); k++) {
-            out.writeInts(offsets[k], 0, offsets[k].length);
-            out.writeInts(positions[k], 0, positions[k].length);
+            out.writeInts(offsets, offsetBase[k], offsetBase[k + 1] - offsetBase[k]);
+            out.writeInts(positions, k * size, size);
         }
     }
 
@@ -172,16 +197,20 @@ final class Segment {
         in.readInts(ids, 0, size);
         long[] tombstones = new long[(size + 63) >>> 6];
         in.readLongs(tombstones, 0, tombstones.length);
-        int[][] offsets = new int[chunks][];
-        int[][] positions = new int[chunks][];
+        if (size > maxSize(chunks)) {
+            throw in.damaged("segment of " + size + " entries in " + chunks + " chunks");
+        }
+        int[] offsetBase = offsetBases(widths);
+        int[] offsets = new int[offsetBase[chunks]];
+        int[] positions = new int[chunks * size];
         for (int k = 0; k < chunks; k++) {
-            offsets[k] = new int[(1 << widths[k]) + 1];
-            in.readInts(offsets[k], 0, offsets[k].length);
-            if (offsets[k][0] != 0 || offsets[k][offsets[k].length - 1] != size) {
+            int base = offsetBase[k];
+            int length = offsetBase[k + 1] - base;
+            in.readInts(offsets, base, length);
+            if (offsets[base] != 0 || offsets[base + length - 1] != size) {
                 throw in.damaged("bucket offsets of chunk " + k);
             }
-            positions[k] = new int[size];
-            in.readInts(positions[k], 0, size);
+            in.readInts(positions, k * size, size);
         }
         return new Segment(size, low, high, ids, layout, offsets, positions, tombstones);
     }
@@ -190,8 +219,8 @@ final class Segment {
      * Stable scatter of entries by the digit {@code (key >>> shift) & (2^bits - 1)}. {@code positions}
      * null means the identity (entry i is position i).
      */
-    private static void scatter(int[] keys, int[] positions, int[] outKeys, int[] outPositions, int size, int shift,
-                                int bits) {
+    private static void scatter(int[] keys, int[] positions, int[] outKeys, int[] outPositions, int outAt, int size,
+                                int shift, int bits) {
         int mask = (1 << bits) - 1;
         int[] cursor = new int[(1 << bits) + 1];
         for (int i = 0; i < size; i++) {
@@ -204,7 +233,7 @@ final class Segment {
             int key = keys[i];
             int at = cursor[(key >>> shift) & mask]++;
             outKeys[at] = key;
-            outPositions[at] = positions == null ? i : positions[i];
+            outPositions[outAt + at] = positions == null ? i : positions[i];
         }
     }
 
@@ -223,9 +252,8 @@ final class Segment {
     /** Marks the entry with this id and hash removed; false when it is not here (or already removed). */
     boolean remove(int id, long[] hash) {
         int bucket = layout.chunk(hash, 0, 0);
-        int[] sorted = positions[0];
-        for (int j = offsets[0][bucket], end = offsets[0][bucket + 1]; j < end; j++) {
-            int p = sorted[j];
+        for (int j = offsets[bucket], end = offsets[bucket + 1]; j < end; j++) {
+            int p = positions[j]; // chunk 0: both tables start at 0
             if (ids[p] == id && !isRemoved(p) && sameHash(p, hash)) {
                 removed.getAndUpdate(p >>> 6, bits -> bits | (1L << p));
                 removedCount++;
@@ -264,15 +292,17 @@ final class Segment {
                 if (masks == null) {
                     continue;
                 }
-                int[] start = offsets[k];
-                int[] sorted = positions[k];
+                int[] start = offsets;
+                int[] sorted = positions;
+                int base = offsetBase[k];
+                int at = k * size;
                 int chunk = layout.chunk(query, 0, k);
                 for (int first = 0; first < masks.length; first += Scratch.PROBES) {
                     int probes = Math.min(Scratch.PROBES, masks.length - first);
                     for (int i = 0; i < probes; i++) {
                         int bucket = chunk ^ masks[first + i];
-                        from[i] = start[bucket];
-                        to[i] = start[bucket + 1];
+                        from[i] = at + start[base + bucket];
+                        to[i] = at + start[base + bucket + 1];
                     }
                     for (int i = 0; i < probes; i++) {
                         int j = from[i];
@@ -353,9 +383,7 @@ final class Segment {
     /** Bytes held, for the memory report. */
     long bytes() {
         long total = (long) (low.length + high.length) * 8 + (long) ids.length * 4 + (long) removed.length() * 8;
-        for (int k = 0; k < offsets.length; k++) {
-            total += (long) offsets[k].length * 4 + (long) positions[k].length * 4;
-        }
+        total += (long) offsets.length * 4 + (long) positions.length * 4;
         return total;
     }
 }
