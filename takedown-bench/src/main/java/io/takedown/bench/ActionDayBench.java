@@ -96,7 +96,7 @@ public final class ActionDayBench {
     }
 
     /** One database's run. */
-    private record Run(String database, int orders, int providers, double goSeconds, double prepareSeconds,
+    private record Run(String database, String client, int orders, int providers, double goSeconds, double prepareSeconds,
                        Map<String, Long> protocols, StrikeReport report, long received, long repeats,
                        int boardSent, int boardAcknowledged) {
     }
@@ -106,6 +106,7 @@ public final class ActionDayBench {
         int providers = 500;
         List<String> databases = new ArrayList<>(List.of("sqlite"));
         boolean inProcess = false;
+        String httpClient = "jetty";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--orders" -> orders = Integer.parseInt(args[++i]);
@@ -113,20 +114,21 @@ public final class ActionDayBench {
                 case "--database", "--postgres" -> databases.add(args[++i]);
                 case "--postgres-only" -> databases.remove("sqlite");
                 case "--providers-in-process" -> inProcess = true;
+                case "--http-client" -> httpClient = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<Run> runs = new ArrayList<>();
         for (String database : databases) {
-            runs.add(run(database, orders, providers, inProcess));
+            runs.add(run(database, orders, providers, inProcess, httpClient));
         }
-        BenchTable table = new BenchTable("Database", "Orders / providers", "Go: approve + sign + hold (orders/s)",
+        BenchTable table = new BenchTable("Database", "HTTP client", "Orders / providers", "Go: approve + sign + hold (orders/s)",
                 "Connections warmed (protocol)", "H-hour to first send (ms)", "Spread first to last send (ms)",
                 "Send latency p50 / p99 (ms)", "Acknowledged / failed", "Orders/s (H-hour to last answer recorded)",
                 "Repeats of a key");
         for (Run r : runs) {
             StrikeReport report = r.report();
-            table.row(r.database(), r.orders() + " / " + r.providers(), BenchTable.fmt(r.orders() / r.goSeconds(), 0),
+            table.row(r.database(), r.client(), r.orders() + " / " + r.providers(), BenchTable.fmt(r.orders() / r.goSeconds(), 0),
                     r.protocols().toString(), BenchTable.fmt(report.toFirstSend().toNanos() / 1e6, 1),
                     BenchTable.fmt(report.spread().toNanos() / 1e6, 1),
                     BenchTable.fmt(report.p50().toNanos() / 1e6, 1) + " / " + BenchTable.fmt(report.p99().toNanos() / 1e6, 1),
@@ -144,7 +146,8 @@ public final class ActionDayBench {
         }
     }
 
-    private static Run run(String database, int orders, int providers, boolean inProcess) throws Exception {
+    private static Run run(String database, int orders, int providers, boolean inProcess, String httpClient)
+            throws Exception {
         // tmpfs when there is one: the setup (tens of thousands of small transactions) is not what is measured.
         Path shm = Path.of("/dev/shm");
         Path home = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "takedown-action-bench")
@@ -213,7 +216,8 @@ public final class ActionDayBench {
             System.err.printf("%s: %d procedures notices delivered%n", label, notices.delivered());
             clock.advance(Duration.between(clock.instant(), hHour).minusSeconds(10));
             // Shortly before H-hour: the held orders loaded, a connection opened to every provider.
-            var dispatcher = platform.dispatcher(delivery);
+            // The strike's HTTP client: Jetty's (the product's choice) or the JDK's, to compare.
+            var dispatcher = platform.dispatcher(delivery, () -> DispatchTransportBench.transport(httpClient, delivery));
             long prepare = System.nanoTime();
             platform.strike().prepare(coordinator, day.id(), dispatcher);
             double prepareSeconds = (System.nanoTime() - prepare) / 1e9;
@@ -232,8 +236,9 @@ public final class ActionDayBench {
             long[] counts = server.count();
             long received = counts[0];
             long repeats = counts[1];
-            return new Run(label, made, providers, goSeconds, prepareSeconds, protocols, report, received, repeats,
-                    board.total().sent(), board.total().acknowledged());
+            return new Run(label, httpClient + (inProcess ? ", providers in process" : ""), made, providers, goSeconds,
+                    prepareSeconds, protocols, report, received, repeats, board.total().sent(),
+                    board.total().acknowledged());
         } finally {
             deleteQuietly(home);
         }
