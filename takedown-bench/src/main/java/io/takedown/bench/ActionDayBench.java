@@ -31,7 +31,13 @@ import java.util.Set;
  * CLI does. Reports the spread between the first and the last send, the send latency (p50, p99) and whether
  * every order was acknowledged or its failure recorded. Setup (cases, drafts, approvals) is not timed.
  *
- * <pre>bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only]</pre>
+ * <pre>bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only] [--http-client jetty|jdk]
+ *     [--providers-in-process]</pre>
+ *
+ * <p>The providers run in a JVM of their own at the lowest CPU priority ({@link ProvidersProcess}): they stand for
+ * other machines, and in the sender's JVM their TLS, HTTP/2 and signature checks took most of the two cores
+ * during the burst. The strike sends with Jetty's HTTP client, as the product does; {@code --http-client jdk}
+ * and {@code --providers-in-process} give the earlier arrangement to compare.
  *
  * <p>The go signs and holds every order in batches (timed: orders per second); shortly before H-hour the
  * strike loads the held orders and opens one connection per provider (HTTP/2 by ALPN); at H-hour it decides,
