@@ -155,10 +155,10 @@ final class BankIndex {
 
         private void flush() {
             if (pending > 0) {
-                // Handed over as they are when nearly full (the index keeps them): no second copy of millions.
+                // Ids handed over as they are when nearly full (the index keeps them): no second copy of millions.
+                // The hashes are copied into the index's own layout.
                 boolean tight = pending >= ids.length - (ids.length >> 4);
-                pdq.addAll(tight ? words : Arrays.copyOf(words, pending * 4), tight ? ids : Arrays.copyOf(ids, pending),
-                        pending);
+                pdq.addAll(words, tight ? ids : Arrays.copyOf(ids, pending), pending);
                 pending = 0;
             }
         }
