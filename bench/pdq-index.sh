@@ -11,6 +11,7 @@ anchor="$root/../shared/anchors/faiss_pdq_bench.py"
 faiss_args=()
 if /usr/bin/python3 -c 'import faiss' 2>/dev/null && [ -f "$anchor" ]; then faiss_args=(--faiss "$anchor")
 else echo "bench: FAISS not installed; measuring Takedown alone" >&2; fi
-"$JAVA_HOME/bin/java" -Xmx6g -XX:+UseParallelGC --add-modules jdk.incubator.vector \
+thp=(); grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp=(-XX:+UseTransparentHugePages)
+"$JAVA_HOME/bin/java" -Xmx6g -XX:+UseParallelGC --add-modules jdk.incubator.vector "${thp[@]}" \
   -cp "$root/takedown-bench/target/takedown-bench.jar:$root/takedown-bench/target/lib/*" \
   io.takedown.bench.PdqIndexBench --n "$n" --q "$q" --out "$root/bench-out/pdq-index" "${faiss_args[@]}"

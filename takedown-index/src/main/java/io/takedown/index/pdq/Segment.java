@@ -201,6 +201,7 @@ final class Segment {
             throw in.damaged("segment of " + size + " entries in " + chunks + " chunks");
         }
         int[] offsetBase = offsetBases(widths);
+        in.requireRemaining(4L * offsetBase[chunks] + 4L * chunks * size, "bucket tables of " + chunks + " chunks");
         int[] offsets = new int[offsetBase[chunks]];
         int[] positions = new int[chunks * size];
         for (int k = 0; k < chunks; k++) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How directory users prove who they are to the server: passwords (Argon2id), API tokens (random, stored as
@@ -69,7 +70,8 @@ public final class Accounts {
         }
     }
 
-    private record Cached(Actor actor, long tokenId, Instant until) {
+    /** A token's owner as last read; {@code refreshing} is set while one request reads it again. */
+    private record Cached(Actor actor, long tokenId, Instant until, AtomicBoolean refreshing) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -210,6 +212,23 @@ public final class Accounts {
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.actor());
         }
+        // Expired: one request reads the token again, the others go on with the answer they had meanwhile (for
+        // one more period at most). Otherwise every request in flight on a busy token misses at the same moment
+        // and each runs the write below, queued on the database's write lock: a stall every period.
+        boolean refresher = cached != null && cached.until().plus(TOKEN_CACHE).isAfter(now);
+        if (refresher && !cached.refreshing().compareAndSet(false, true)) {
+            return Optional.of(cached.actor());
+        }
+        try {
+            return lookUpToken(hash, now);
+        } finally {
+            if (refresher) {
+                cached.refreshing().set(false);
+            }
+        }
+    }
+
+    private Optional<Actor> lookUpToken(String hash, Instant now) {
         Optional<Map.Entry<Long, String>> owner = database.inTransaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT t.id, u.name FROM api_token t JOIN app_user u "
                     + "ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL")) {
@@ -231,7 +250,7 @@ public final class Accounts {
             }
         });
         Optional<Cached> found = owner.flatMap(o -> actorNamed(o.getValue())
-                .map(a -> new Cached(a, o.getKey(), now.plus(TOKEN_CACHE))));
+                .map(a -> new Cached(a, o.getKey(), now.plus(TOKEN_CACHE), new AtomicBoolean())));
         found.ifPresentOrElse(c -> tokenCache.put(hash, c), () -> tokenCache.remove(hash));
         return found.map(Cached::actor);
     }

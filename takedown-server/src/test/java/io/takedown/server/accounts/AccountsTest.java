@@ -103,6 +103,31 @@ class AccountsTest {
     }
 
     @Test
+    void authenticateToken_revokedOnAnotherNode_isRefusedOnceTheCachePeriodPassed() {
+        for (TestDatabases.Target target : TestDatabases.fresh(directory)) {
+            MovableClock clock = new MovableClock();
+            try (Database database = target.open()) {
+                AuditLog audit = new AuditLog(database.dialect(), Signer.ephemeral(), clock);
+                Directory dir = new Directory(database, audit);
+                dir.addAgency(Optional.empty(), "NL-IRU", "IRU", "NL", AgencyKind.COMPETENT_AUTHORITY, Optional.empty());
+                dir.addUser(Optional.empty(), "ana", "NL-IRU", Set.of(Role.ANALYST));
+                Accounts first = new Accounts(database, dir, audit, clock, FAST);
+                Accounts second = new Accounts(database, dir, audit, clock, FAST);
+                Accounts.IssuedToken issued = first.issueToken(dir.actor("ana"), "ana", "laptop");
+                assertThat(second.authenticateToken(issued.secret())).as(target.name()).map(Actor::name).contains("ana");
+
+                first.revokeToken(dir.actor("ana"), issued.token().id());
+                assertThat(first.authenticateToken(issued.secret())).as("at once on the revoking node").isEmpty();
+                assertThat(second.authenticateToken(issued.secret())).as("cached on the other node").isPresent();
+                clock.now = clock.now.plusSeconds(31);
+                assertThat(second.authenticateToken(issued.secret())).as("read again after the period").isEmpty();
+                clock.now = clock.now.plusSeconds(120);
+                assertThat(second.authenticateToken(issued.secret())).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void throttle_locksAfterFreeFailures_thenDoubles() {
         MovableClock clock = new MovableClock();
         LoginThrottle throttle = new LoginThrottle(clock);
