@@ -391,6 +391,36 @@ public final class Takedown implements AutoCloseable {
         }
     }
 
+    /**
+     * Recall of vPDQ per video alteration and false matches on the videos of world {@code seed}/{@code size}
+     * ({@code takedown range video-evasions}): videos are encoded and altered with FFmpeg under {@code keep}
+     * when given (kept, with {@code ground-truth.jsonl}), else in a scratch folder removed afterwards.
+     */
+    public io.takedown.app.evasion.VideoEvasionFigures videoEvasionFigures(long seed, io.takedown.range.RangeSize size,
+            java.util.Optional<java.nio.file.Path> keep, io.takedown.app.evasion.EvasionEvaluation.Listener listener) {
+        io.takedown.signals.video.Ffmpeg.installed().unavailableReason().ifPresent(reason -> {
+            throw new io.takedown.core.TakedownException(io.takedown.core.TakedownException.Kind.IO,
+                    "video evasions need FFmpeg: " + reason);
+        });
+        java.nio.file.Path work;
+        try {
+            work = keep.isPresent() ? java.nio.file.Files.createDirectories(keep.get())
+                    : java.nio.file.Files.createTempDirectory("takedown-video-evasions");
+        } catch (java.io.IOException e) {
+            throw new io.takedown.core.TakedownException(io.takedown.core.TakedownException.Kind.IO,
+                    "cannot create a folder for the videos: " + e.getMessage(), e);
+        }
+        try {
+            io.takedown.range.World world = io.takedown.range.World.generate(seed, size);
+            return new io.takedown.app.evasion.VideoEvasionEvaluation().evaluate(io.takedown.range.video.VideoRange.of(
+                    world, io.takedown.range.video.VideoRange.videosPerOutlet(size)), work, listener);
+        } finally {
+            if (keep.isEmpty()) {
+                deleteQuietly(work);
+            }
+        }
+    }
+
     private static void deleteQuietly(java.nio.file.Path directory) {
         try (var files = java.nio.file.Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

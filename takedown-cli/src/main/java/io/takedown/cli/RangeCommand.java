@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code takedown range serve|export}: the synthetic world on loopback or on disk. */
 @Command(name = "range", description = "The synthetic range: fictional outlets, mirrors and providers on loopback.",
-        subcommands = {RangeCommand.Serve.class, RangeCommand.Export.class, RangeEvasionsCommand.class})
+        subcommands = {RangeCommand.Serve.class, RangeCommand.Export.class, RangeEvasionsCommand.class,
+            RangeVideoEvasionsCommand.class})
 final class RangeCommand {
 
     @picocli.CommandLine.ParentCommand

@@ -67,7 +67,7 @@ public final class Images {
     }
 
     /** The outlet's mark: a ring with a square, in its colour, top left. */
-    static void logo(Graphics2D g, Outlet outlet) {
+    public static void logo(Graphics2D g, Outlet outlet) {
         Color colour = new Color(outlet.logoColour());
         g.setColor(Color.WHITE);
         g.fillOval(6, 6, 40, 40);

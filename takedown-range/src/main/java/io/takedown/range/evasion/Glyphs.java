@@ -8,13 +8,13 @@ import java.util.SplittableRandom;
  * Text without fonts: each letter a random 3 x 5 block pattern, scaled up, words separated by gaps. It looks
  * like text to a perceptual hash (dense high-contrast strokes) and renders identically everywhere.
  */
-final class Glyphs {
+public final class Glyphs {
 
     private Glyphs() {
     }
 
     /** {@code count} centred lines of text inside the box, each 7 x {@code scale} pixels high. */
-    static void lines(Graphics2D g, SplittableRandom random, int x, int y, int width, int height, int count,
+    public static void lines(Graphics2D g, SplittableRandom random, int x, int y, int width, int height, int count,
                       int scale, Color ink, Color outline) {
         int lineHeight = 9 * scale;
         int top = y + (height - count * lineHeight) / 2 + scale;
