@@ -3,6 +3,9 @@
 # H-hour through the composition root, on SQLite and (with --postgres URL) PostgreSQL; prints one table:
 # go (sign + hold) rate, H-hour to first send, spread, p50/p99 send latency, acknowledged/failed, orders/s.
 #   bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only]   default 10000 500
+#                       [--http-client jetty|jdk] [--providers-in-process]
+# The simulated providers run in a JVM of their own at the lowest CPU priority (they stand for other machines);
+# --providers-in-process and --http-client jdk give the earlier arrangement, to compare.
 # The PostgreSQL database's public schema is wiped: use a bench database.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -168,7 +168,8 @@ public final class BankStore {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             Instant now = clock.instant();
-            boolean[] inserted = EntryInserts.batch(connection, bank.id(), seq, validated, actor, now);
+            boolean[] inserted = EntryInserts.batch(connection, bank.id(), seq, validated, actor, now,
+                    database.dialect());
             List<Signal> duplicates = new ArrayList<>();
             int added = 0;
             for (int i = 0; i < inserted.length; i++) {
@@ -193,9 +194,18 @@ public final class BankStore {
     /**
      * What one {@link #addBatch} transaction did.
      *
-     * @param seq the change number the batch committed as
+     * @param seq      the change number the batch committed as
+     * @param inserted the signals of the entries it inserted, with their ids, in id order: everything this change
+     *                 number changed, so an index that has every change before it can apply them without reading
+     *                 them back
      */
-    public record BatchResult(int added, int alreadyPresent, long seq) {
+    public record BatchResult(int added, int alreadyPresent, long seq, List<SignalChange> inserted) {
+        public BatchResult {
+            inserted = List.copyOf(inserted);
+            if (inserted.size() != added) {
+                throw new IllegalArgumentException(inserted.size() + " inserted signals for " + added + " added");
+            }
+        }
     }
 
     /** An empty batch for {@link #addBatch(String, EntryBatch, String, String)}; entries are validated as added. */
@@ -221,17 +231,16 @@ public final class BankStore {
             long seq = ChangeLog.next(connection);
             Bank bank = findBank(connection, bankName).orElseThrow(() -> notFound(bankName));
             Instant now = clock.instant();
-            int added;
+            List<SignalChange> inserted;
             if (database.dialect() == Dialect.POSTGRESQL && batch.size() >= 1_000) {
-                added = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
+                inserted = EntryInserts.copy(connection, bank.id(), seq, batch, actor, now);
             } else {
-                added = 0;
-                for (boolean inserted : EntryInserts.batch(connection, bank.id(), seq, batch, actor, now)) {
-                    added += inserted ? 1 : 0;
-                }
+                inserted = EntryInserts.ids(connection, seq, batch,
+                        EntryInserts.batch(connection, bank.id(), seq, batch, actor, now, database.dialect()));
             }
+            int added = inserted.size();
             finishAdd(connection, seq, bank, added, actor, now, added + " entries" + (detail == null ? "" : " from " + detail));
-            return new BatchResult(added, batch.size() - added, seq);
+            return new BatchResult(added, batch.size() - added, seq, inserted);
         });
         if (result.added() > 0) {
             listeners.forEach(listener -> listener.entriesChanged(result.seq()));

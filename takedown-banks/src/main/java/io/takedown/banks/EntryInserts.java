@@ -1,13 +1,17 @@
 package io.takedown.banks;
 
+import io.takedown.store.Dialect;
 import io.takedown.store.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -32,7 +36,10 @@ final class EntryInserts {
 
     /** Inserts in list order; element i is true when entry i was inserted, false when skipped as present. */
     static boolean[] batch(Connection connection, long bankId, long seq, EntryBatch entries, String actor,
-                           Instant now) throws SQLException {
+                           Instant now, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.SQLITE && entries.size() >= PLAIN_MIN && entries.plain()) {
+            return plainSqlite(connection, bankId, seq, entries, actor, now);
+        }
         boolean[] inserted = new boolean[entries.size()];
         String at = Timestamps.format(now);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") "
@@ -78,6 +85,85 @@ final class EntryInserts {
         return inserted;
     }
 
+    /** Entries from which a plain batch is worth its one-row table of constants. */
+    private static final int PLAIN_MIN = 64;
+
+    /**
+     * SQLite, a batch of one signal type with only values and source references (a hash list): the driver binds
+     * every parameter of every row through its own call, which cost more than SQLite's insert itself; so what is
+     * the same for every row (bank, type, actor, time, change number) sits once in a one-row temporary table and
+     * each row binds two values. Rows and outcome are those of the general statement.
+     */
+    private static boolean[] plainSqlite(Connection connection, long bankId, long seq, EntryBatch entries, String actor,
+                                         Instant now) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS bank_insert_constants (bank_id INTEGER, signal_type TEXT, "
+                    + "added_by TEXT, added_at TEXT, changed_seq INTEGER)");
+            statement.execute("DELETE FROM temp.bank_insert_constants");
+        }
+        try (PreparedStatement constants = connection.prepareStatement(
+                "INSERT INTO temp.bank_insert_constants VALUES (?, ?, ?, ?, ?)")) {
+            constants.setLong(1, bankId);
+            constants.setString(2, entries.type(0));
+            constants.setString(3, actor);
+            constants.setString(4, Timestamps.format(now));
+            constants.setLong(5, seq);
+            constants.executeUpdate();
+        }
+        boolean[] inserted = new boolean[entries.size()];
+        // "WHERE true": SQLite's grammar needs it between a SELECT and an upsert clause.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (bank_id, signal_type, "
+                + "signal_value, source_ref, added_by, added_at, changed_seq) SELECT c.bank_id, c.signal_type, ?, ?, "
+                + "c.added_by, c.added_at, c.changed_seq FROM temp.bank_insert_constants c WHERE true" + CONFLICT)) {
+            for (int from = 0; from < entries.size(); from += BATCH) {
+                int to = Math.min(entries.size(), from + BATCH);
+                for (int i = from; i < to; i++) {
+                    insert.setString(1, entries.value(i));
+                    insert.setString(2, entries.sourceRef(i));
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = from; i < to; i++) {
+                    inserted[i] = counts[i - from] != 0;
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /**
+     * The inserted entries of a {@link #batch} with their ids, read in the same transaction: every row this change
+     * number stamped is one the batch inserted, and ids grow in insertion order (AUTOINCREMENT, one writer), so the
+     * i-th id belongs to the i-th inserted entry. Only the ids are read, not the values.
+     */
+    static List<SignalChange> ids(Connection connection, long seq, EntryBatch entries, boolean[] inserted)
+            throws SQLException {
+        List<SignalChange> changes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM bank_entry WHERE changed_seq = ? ORDER BY id")) {
+            query.setLong(1, seq);
+            try (ResultSet rows = query.executeQuery()) {
+                int i = -1;
+                while (rows.next()) {
+                    do {
+                        i++;
+                    } while (i < inserted.length && !inserted[i]);
+                    if (i == inserted.length) {
+                        throw new SQLException("change " + seq + " stamped more rows than the batch inserted");
+                    }
+                    changes.add(new SignalChange(rows.getLong(1), entries.type(i), entries.value(i), true));
+                }
+                do {
+                    i++;
+                } while (i < inserted.length && !inserted[i]);
+                if (i != inserted.length) {
+                    throw new SQLException("change " + seq + " stamped fewer rows than the batch inserted");
+                }
+            }
+        }
+        return changes;
+    }
+
     private static void bind(PreparedStatement insert, long bankId, long seq, EntryBatch entries, int i, String actor,
                              String at) throws SQLException {
         insert.setLong(1, bankId);
@@ -112,9 +198,10 @@ final class EntryInserts {
 
     /**
      * PostgreSQL bulk path: the rows are streamed with COPY into a temporary table, then inserted with one
-     * statement in value order (which keeps the unique index's pages warm); returns how many were inserted.
+     * statement in value order (which keeps the unique index's pages warm); returns the inserted entries' signals
+     * with their ids, in id order.
      */
-    static int copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
+    static List<SignalChange> copy(Connection connection, long bankId, long seq, EntryBatch entries, String actor, Instant now)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // The insert below sorts the chunk by value; give it room to do so in memory, for this transaction.
@@ -147,16 +234,22 @@ final class EntryInserts {
                 copy.cancelCopy();
             }
         }
-        int inserted;
+        List<SignalChange> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bank_entry (" + COLUMNS + ") SELECT ?, "
                 + "signal_type, signal_value, quality, source_ref, source_bank, ?, ?, confidence, expires_at, ?, variant, "
-                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT)) {
+                + "variant_of FROM bank_import_stage ORDER BY signal_type, signal_value, ord" + CONFLICT
+                + " RETURNING id, signal_type, signal_value")) {
             insert.setLong(1, bankId);
             insert.setString(2, actor);
             insert.setString(3, Timestamps.format(now));
             insert.setLong(4, seq);
-            inserted = insert.executeUpdate();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(new SignalChange(rows.getLong(1), rows.getString(2), rows.getString(3), true));
+                }
+            }
         }
+        inserted.sort(java.util.Comparator.comparingLong(SignalChange::entryId));
         try (PreparedStatement labels = connection.prepareStatement("INSERT INTO bank_entry_label (entry_id, label) "
                 + "SELECT DISTINCT e.id, l.label FROM (SELECT DISTINCT ON (signal_type, signal_value) signal_type, "
                 + "signal_value, labels FROM bank_import_stage WHERE labels <> '' ORDER BY signal_type, signal_value, ord) s "

@@ -14,7 +14,6 @@ import io.takedown.range.Provider;
 import io.takedown.range.RangeClock;
 import io.takedown.orders.delivery.DeliverySettings;
 import io.takedown.range.RangeServer;
-import io.takedown.range.RangeSize;
 import io.takedown.range.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,13 @@ import java.util.Set;
  * CLI does. Reports the spread between the first and the last send, the send latency (p50, p99) and whether
  * every order was acknowledged or its failure recorded. Setup (cases, drafts, approvals) is not timed.
  *
- * <pre>bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only]</pre>
+ * <pre>bench/action-day.sh [ORDERS] [PROVIDERS] [--postgres JDBC-URL] [--postgres-only] [--http-client jetty|jdk]
+ *     [--providers-in-process]</pre>
+ *
+ * <p>The providers run in a JVM of their own at the lowest CPU priority ({@link ProvidersProcess}): they stand for
+ * other machines, and in the sender's JVM their TLS, HTTP/2 and signature checks took most of the two cores
+ * during the burst. The strike sends with Jetty's HTTP client, as the product does; {@code --http-client jdk}
+ * and {@code --providers-in-process} give the earlier arrangement to compare.
  *
  * <p>The go signs and holds every order in batches (timed: orders per second); shortly before H-hour the
  * strike loads the held orders and opens one connection per provider (HTTP/2 by ALPN); at H-hour it decides,
@@ -46,8 +51,58 @@ public final class ActionDayBench {
     private ActionDayBench() {
     }
 
+    /** The simulated providers, in this JVM or in a process of their own ({@link ProvidersProcess}). */
+    interface Providers extends AutoCloseable {
+        java.security.cert.X509Certificate ca();
+
+        java.net.URI endpoint(String providerId);
+
+        /** The providers check orders against the agency keys published in this data directory. */
+        void trust(Path dataDirectory) throws Exception;
+
+        /** Range time now (receipts carry it). */
+        void at(Instant now) throws Exception;
+
+        /** Notices taken, and deliveries of an idempotency key beyond its first. */
+        long[] count() throws Exception;
+    }
+
+    /** The providers served by this JVM: the arrangement before {@link ProvidersProcess}, kept to compare. */
+    private record InProcess(RangeServer server) implements Providers {
+        @Override
+        public java.security.cert.X509Certificate ca() {
+            return server.ca().certificate();
+        }
+
+        @Override
+        public java.net.URI endpoint(String providerId) {
+            return server.tlsNoticeEndpoint(providerId);
+        }
+
+        @Override
+        public void trust(Path dataDirectory) {
+            server.issuerKeys().trustDirectory(dataDirectory);
+        }
+
+        @Override
+        public void at(Instant now) {
+            // shares the bench's clock
+        }
+
+        @Override
+        public long[] count() {
+            return new long[] {server.notices().size(),
+                    server.deliveriesPerKey().values().stream().mapToLong(n -> n - 1).sum()};
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
     /** One database's run. */
-    private record Run(String database, int orders, int providers, double goSeconds, double prepareSeconds,
+    private record Run(String database, String client, int orders, int providers, double goSeconds, double prepareSeconds,
                        Map<String, Long> protocols, StrikeReport report, long received, long repeats,
                        int boardSent, int boardAcknowledged) {
     }
@@ -56,26 +111,30 @@ public final class ActionDayBench {
         int orders = 10_000;
         int providers = 500;
         List<String> databases = new ArrayList<>(List.of("sqlite"));
+        boolean inProcess = false;
+        String httpClient = "jetty";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--orders" -> orders = Integer.parseInt(args[++i]);
                 case "--providers" -> providers = Integer.parseInt(args[++i]);
                 case "--database", "--postgres" -> databases.add(args[++i]);
                 case "--postgres-only" -> databases.remove("sqlite");
+                case "--providers-in-process" -> inProcess = true;
+                case "--http-client" -> httpClient = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<Run> runs = new ArrayList<>();
         for (String database : databases) {
-            runs.add(run(database, orders, providers));
+            runs.add(run(database, orders, providers, inProcess, httpClient));
         }
-        BenchTable table = new BenchTable("Database", "Orders / providers", "Go: approve + sign + hold (orders/s)",
+        BenchTable table = new BenchTable("Database", "HTTP client", "Orders / providers", "Go: approve + sign + hold (orders/s)",
                 "Connections warmed (protocol)", "H-hour to first send (ms)", "Spread first to last send (ms)",
                 "Send latency p50 / p99 (ms)", "Acknowledged / failed", "Orders/s (H-hour to last answer recorded)",
                 "Repeats of a key");
         for (Run r : runs) {
             StrikeReport report = r.report();
-            table.row(r.database(), r.orders() + " / " + r.providers(), BenchTable.fmt(r.orders() / r.goSeconds(), 0),
+            table.row(r.database(), r.client(), r.orders() + " / " + r.providers(), BenchTable.fmt(r.orders() / r.goSeconds(), 0),
                     r.protocols().toString(), BenchTable.fmt(report.toFirstSend().toNanos() / 1e6, 1),
                     BenchTable.fmt(report.spread().toNanos() / 1e6, 1),
                     BenchTable.fmt(report.p50().toNanos() / 1e6, 1) + " / " + BenchTable.fmt(report.p99().toNanos() / 1e6, 1),
@@ -93,13 +152,14 @@ public final class ActionDayBench {
         }
     }
 
-    private static Run run(String database, int orders, int providers) throws Exception {
+    private static Run run(String database, int orders, int providers, boolean inProcess, String httpClient)
+            throws Exception {
         // tmpfs when there is one: the setup (tens of thousands of small transactions) is not what is measured.
         Path shm = Path.of("/dev/shm");
         Path home = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "takedown-action-bench")
                 : Files.createTempDirectory("takedown-action-bench");
         // A world whose provider count is what the bench needs: World makes outlets + 2 providers.
-        World world = World.generate(7, new RangeSize("bench", Math.max(3, providers - 2), 1, 0, 0));
+        World world = ProvidersProcess.world(providers);
         RangeClock clock = RangeClock.manual(Instant.parse("2026-06-01T04:00:00Z"));
         TakedownConfig config = TakedownConfig.embedded(home).withClock(clock);
         String label = "SQLite (embedded)";
@@ -107,9 +167,11 @@ public final class ActionDayBench {
             config = config.withDatabase(wipe(database));
             label = "PostgreSQL";
         }
-        try (Takedown platform = Takedown.open(config); RangeServer server = new RangeServer(world, clock).start()) {
+        try (Takedown platform = Takedown.open(config);
+             Providers server = inProcess ? new InProcess(new RangeServer(world, clock).start())
+                     : ProvidersProcess.Handle.start(providers, clock.instant(), home)) {
             // The providers check every order against its issuing authority's published key.
-            server.issuerKeys().trustDirectory(home);
+            server.trust(home);
             var directory = platform.directory();
             directory.addAgency(Optional.empty(), "EU-HUB", "hub", "NL", AgencyKind.COORDINATOR, Optional.empty());
             Actor admin = directory.addUser(Optional.empty(), "admin", "EU-HUB", Set.of(Role.ADMIN));
@@ -121,7 +183,7 @@ public final class ActionDayBench {
             List<Provider> hosts = world.providers().subList(0, providers);
             for (Provider provider : hosts) {
                 directory.addAgency(Optional.of(admin), code(provider), provider.name(), provider.country(),
-                        AgencyKind.PROVIDER, Optional.of(server.tlsNoticeEndpoint(provider.id()).toString()));
+                        AgencyKind.PROVIDER, Optional.of(server.endpoint(provider.id()).toString()));
             }
             Instant hHour = clock.instant().plus(Duration.ofHours(13));
             ActionDay day = platform.actionPlanning().create(coordinator, "bench", hHour, List.of("NL-IRU"));
@@ -152,14 +214,16 @@ public final class ActionDayBench {
             double goSeconds = (System.nanoTime() - go) / 1e9;
             System.err.printf("%s: go for %d orders in %.1f s%n", label, made, goSeconds);
             // A burst of thousands on a loaded machine: answers may take longer than the default 20 s.
-            DeliverySettings delivery = DeliverySettings.defaults(List.of(server.ca().certificate()))
+            DeliverySettings delivery = DeliverySettings.defaults(List.of(server.ca()))
                     .withTimeout(Duration.ofMinutes(2));
             // Art. 3(2): each provider's procedures notice, queued by the approval, 12 hours before H-hour.
+            server.at(clock.instant());
             var notices = platform.orderDelivery(delivery).deliverPending(Integer.MAX_VALUE);
             System.err.printf("%s: %d procedures notices delivered%n", label, notices.delivered());
             clock.advance(Duration.between(clock.instant(), hHour).minusSeconds(10));
             // Shortly before H-hour: the held orders loaded, a connection opened to every provider.
-            var dispatcher = platform.dispatcher(delivery);
+            // The strike's HTTP client: Jetty's (the product's choice) or the JDK's, to compare.
+            var dispatcher = platform.dispatcher(delivery, () -> DispatchTransportBench.transport(httpClient, delivery));
             long prepare = System.nanoTime();
             platform.strike().prepare(coordinator, day.id(), dispatcher);
             double prepareSeconds = (System.nanoTime() - prepare) / 1e9;
@@ -168,14 +232,19 @@ public final class ActionDayBench {
                 outbox.warmed().values().forEach(v -> protocols.merge(v.startsWith("failed") ? "failed" : v, 1L, Long::sum));
             }
             clock.advance(Duration.ofSeconds(10));
+            server.at(clock.instant());
 
+            System.err.printf("%s: strike starts at %s%n", label, Instant.now());
             StrikeReport report = platform.strike().strike(coordinator, day.id(), dispatcher);
+            System.err.printf("%s: strike returned at %s%n", label, Instant.now());
             Board board = platform.boards().board(coordinator, day.id());
             board.held().stream().limit(3).forEach(line -> System.err.println("not sent: " + line.reason()));
-            long received = server.notices().size();
-            long repeats = server.deliveriesPerKey().values().stream().mapToLong(n -> n - 1).sum();
-            return new Run(label, made, providers, goSeconds, prepareSeconds, protocols, report, received, repeats,
-                    board.total().sent(), board.total().acknowledged());
+            long[] counts = server.count();
+            long received = counts[0];
+            long repeats = counts[1];
+            return new Run(label, httpClient + (inProcess ? ", providers in process" : ""), made, providers, goSeconds,
+                    prepareSeconds, protocols, report, received, repeats, board.total().sent(),
+                    board.total().acknowledged());
         } finally {
             deleteQuietly(home);
         }

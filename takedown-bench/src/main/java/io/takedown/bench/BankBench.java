@@ -24,12 +24,14 @@ import javax.imageio.ImageIO;
  * Banks at hash-sharing scale, the way an operator meets them: the {@code takedown} command itself, as separate
  * processes, importing a bank of n random PDQ hashes ({@code bank import --format hex}) and then matching one
  * image against it ({@code match FILE}), on SQLite and on PostgreSQL; the same commands of an older build (the
- * code before persistent indexes, by default) run on the same files in the same run. Wall time and peak RSS
+ * code before persistent indexes, by default) run on the same files in the same run, and optionally a second
+ * anchor ({@code --base-jar}: a later build to compare the current one with, e.g. the main it branched from). Wall time and peak RSS
  * come from {@code /usr/bin/time}; "beyond hashing" subtracts the median of {@code takedown hash FILE}.
  *
  * <pre>
  * java ... io.takedown.bench.BankBench --new-jar takedown-cli.jar [--old-jar old/takedown-cli.jar]
  *     [--n 2100000 --n 10000000] [--old-max 2100000] [--old-stores sqlite,postgresql] [--postgres JDBC-URL]
+ *     [--base-jar base/takedown-cli.jar --base-name REF --base-max 2100000]
  *     [--runs 3] [--out DIR]
  * </pre>
  *
@@ -56,7 +58,10 @@ public final class BankBench {
         List<Integer> sizes = new ArrayList<>();
         Path newJar = null;
         Path oldJar = null;
+        Path baseJar = null;
+        String baseName = "base";
         int oldMax = 2_100_000;
+        int baseMax = 2_100_000;
         List<String> oldStores = List.of("sqlite");
         String postgres = null;
         int runs = 3;
@@ -67,6 +72,9 @@ public final class BankBench {
                 case "--new-jar" -> newJar = Path.of(args[++i]);
                 case "--old-jar" -> oldJar = Path.of(args[++i]);
                 case "--old-max" -> oldMax = Integer.parseInt(args[++i]);
+                case "--base-jar" -> baseJar = Path.of(args[++i]);
+                case "--base-name" -> baseName = args[++i];
+                case "--base-max" -> baseMax = Integer.parseInt(args[++i]);
                 case "--old-stores" -> oldStores = List.of(args[++i].split(","));
                 case "--postgres" -> postgres = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -103,10 +111,14 @@ public final class BankBench {
             }
             for (String store : stores) {
                 measure(table, "Takedown (persistent index)", newJar, n, store, postgres, hex, image, runs, hashRun, out,
-                        true);
+                        true, "new");
+                if (baseJar != null && n <= baseMax) {
+                    measure(table, "persistent index, at " + baseName, baseJar, n, store, postgres, hex,
+                            image, runs, hashRun, out, true, "base");
+                }
                 if (oldJar != null && n <= oldMax && oldStores.contains(store)) {
                     measure(table, "before (rebuild per call)", oldJar, n, store, postgres, hex, image, runs, hashRun,
-                            out, false);
+                            out, false, "old");
                 }
             }
         }
@@ -117,8 +129,9 @@ public final class BankBench {
     }
 
     private static void measure(BenchTable table, String build, Path jar, int n, String store, String postgres, Path hex,
-                                Path image, int runs, Run hash, Path out, boolean hasIndexCommand) throws Exception {
-        Path home = out.resolve("home-" + (hasIndexCommand ? "new" : "old") + "-" + store + "-" + n);
+                                Path image, int runs, Run hash, Path out, boolean hasIndexCommand, String tag)
+            throws Exception {
+        Path home = out.resolve("home-" + tag + "-" + store + "-" + n);
         deleteTree(home);
         String database = store.equals("postgresql") ? postgres : null;
         if (database != null) {

@@ -83,7 +83,7 @@ public final class MonitorBench {
 
             // The monitor on the same outlet, same host scope, through the same proxy.
             Path home = out.resolve("monitor");
-            deleteTree(home);
+            BenchFiles.deleteTree(home);
             Files.createDirectories(home);
             Clock clock = Clock.systemUTC();
             try (Database database = Database.embedded(home)) {
@@ -97,19 +97,19 @@ public final class MonitorBench {
                         1L << 30);
                 monitor.addOutlet(outlet.name(), List.of("http://" + domain + "/"), List.of(domain), Optional.empty());
                 long t1 = System.nanoTime();
-                long cpu1 = jvmCpuNanos();
+                long cpu1 = BenchFiles.jvmCpuNanos();
                 CrawlSummary summary = monitor.crawlOnce(CrawlRequest.of(Route.proxy(proxy.address()), CrawlSettings.RANGE));
                 double ours = (System.nanoTime() - t1) / 1e9;
-                double oursCpu = (jvmCpuNanos() - cpu1) / 1e9;
+                double oursCpu = (BenchFiles.jvmCpuNanos() - cpu1) / 1e9;
                 Set<String> ourUrls = monitor.captures(CaptureQuery.all(), Integer.MAX_VALUE).stream()
                         .filter(c -> !c.kind().equals("entry")).map(CaptureRow::url).collect(Collectors.toSet());
                 long ourPages = ourUrls.stream().filter(MonitorBench::page).count();
                 // GNU wget: one connection, one request at a time, robots.txt honoured, stays on the host.
                 Path wgetDir = out.resolve("wget");
-                deleteTree(wgetDir);
+                BenchFiles.deleteTree(wgetDir);
                 Files.createDirectories(wgetDir);
                 long t0 = System.nanoTime();
-                long cpu0 = jvmCpuNanos();
+                long cpu0 = BenchFiles.jvmCpuNanos();
                 double children0 = childrenCpuSeconds();
                 Process wget = new ProcessBuilder("wget", "--mirror", "--no-verbose", "--page-requisites",
                         "--warc-file=" + wgetDir.resolve("wget").toAbsolutePath(), "--no-warc-keep-log",
@@ -118,7 +118,7 @@ public final class MonitorBench {
                         .redirectErrorStream(true).redirectOutput(out.resolve("wget.log").toFile()).start();
                 int exit = wget.waitFor();
                 double wgetSeconds = (System.nanoTime() - t0) / 1e9;
-                double wgetJvmCpu = (jvmCpuNanos() - cpu0) / 1e9;
+                double wgetJvmCpu = (BenchFiles.jvmCpuNanos() - cpu0) / 1e9;
                 double wgetOwnCpu = childrenCpuSeconds() - children0;
                 Set<String> wgetUrls = warcUrls(wgetDir.resolve("wget.warc.gz"));
                 long wgetPages = wgetUrls.stream().filter(MonitorBench::page).count();
@@ -128,12 +128,12 @@ public final class MonitorBench {
 
                 // GNU wget again, given exactly the URLs the monitor captured: the same work, one at a time.
                 Path listDir = out.resolve("wget-list");
-                deleteTree(listDir);
+                BenchFiles.deleteTree(listDir);
                 Files.createDirectories(listDir);
                 Path list = out.resolve("monitor-urls.txt");
                 Files.write(list, new TreeSet<>(ourUrls));
                 long t2 = System.nanoTime();
-                long cpu2 = jvmCpuNanos();
+                long cpu2 = BenchFiles.jvmCpuNanos();
                 double children2 = childrenCpuSeconds();
                 Process wgetList = new ProcessBuilder("wget", "--no-verbose", "--input-file=" + list.toAbsolutePath(),
                         "--warc-file=" + listDir.resolve("wget").toAbsolutePath(), "--no-warc-keep-log",
@@ -141,7 +141,7 @@ public final class MonitorBench {
                         .redirectErrorStream(true).redirectOutput(out.resolve("wget-list.log").toFile()).start();
                 wgetList.waitFor();
                 double listSeconds = (System.nanoTime() - t2) / 1e9;
-                double listJvmCpu = (jvmCpuNanos() - cpu2) / 1e9;
+                double listJvmCpu = (BenchFiles.jvmCpuNanos() - cpu2) / 1e9;
                 double listOwnCpu = childrenCpuSeconds() - children2;
                 Set<String> listUrls = warcUrls(listDir.resolve("wget.warc.gz"));
                 long listPages = listUrls.stream().filter(MonitorBench::page).count();
@@ -174,7 +174,7 @@ public final class MonitorBench {
     }
 
     private static void crawl(Path home, World world, Outlet outlet, RangeProxy proxy) throws Exception {
-        deleteTree(home);
+        BenchFiles.deleteTree(home);
         Files.createDirectories(home);
         Clock clock = Clock.systemUTC();
         try (Database database = Database.embedded(home)) {
@@ -191,10 +191,6 @@ public final class MonitorBench {
         }
     }
 
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     /** User + system CPU of the children this JVM has waited for (cutime + cstime of /proc/self/stat), seconds. */
     private static double childrenCpuSeconds() {
@@ -251,14 +247,4 @@ public final class MonitorBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

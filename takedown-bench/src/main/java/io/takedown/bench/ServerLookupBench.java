@@ -88,6 +88,7 @@ public final class ServerLookupBench {
             System.gc();
             System.out.printf(Locale.ROOT, "server serving %,d entries %.2f s after start; heap used %.0f MB%n",
                     server.matching().size(), startup, (rt.totalMemory() - rt.freeMemory()) / 1e6);
+            server.matching().status().ifPresent(status -> System.out.println("index: " + status.opened()));
             List<String> queries = new ArrayList<>();
             for (int i = 0; i < 4096; i++) {
                 long[] words = i % 2 == 0 ? banked[random.nextInt(banked.length)].clone()
@@ -104,19 +105,29 @@ public final class ServerLookupBench {
             System.out.println();
             System.out.println("load generator: " + (generator.equals("wrk") ? "wrk (Debian), 2 threads"
                     : "Java HttpClient on virtual threads, in the server's JVM"));
-            System.out.println("| Clients | Requests | Lookups/s | p50 (ms) | p99 (ms) | Errors |");
-            System.out.println("|---|---|---|---|---|---|");
+            // The server's CPU per look-up (all its threads, GC included) is what the machine's load changes least:
+            // a loaded machine lowers the throughput, much less the CPU a request costs.
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            System.out.println("| Clients | Requests | Lookups/s | p50 (ms) | p99 (ms) | Server CPU per lookup (µs) | Errors |");
+            System.out.println("|---|---|---|---|---|---|---|");
             for (int clients : levels) {
                 Result r;
+                long cpu;
                 if (generator.equals("wrk")) {
                     wrk(server.url(), token, queries, clients, Math.max(2, seconds / 5));
+                    long cpuBefore = os.getProcessCpuTime();
                     r = wrk(server.url(), token, queries, clients, seconds);
+                    cpu = os.getProcessCpuTime() - cpuBefore;
                 } else {
                     run(server.url(), token, queries, clients, Math.max(2, seconds / 5), false);
+                    long cpuBefore = os.getProcessCpuTime();
                     r = run(server.url(), token, queries, clients, seconds, true);
+                    cpu = os.getProcessCpuTime() - cpuBefore; // includes the in-process load generator
                 }
-                System.out.printf(Locale.ROOT, "| %,d | %,d | %,.0f | %.2f | %.2f | %d |%n", clients, r.requests,
-                        r.requests / (double) seconds, r.p50 / 1e6, r.p99 / 1e6, r.errors);
+                System.out.printf(Locale.ROOT, "| %,d | %,d | %,.0f | %.2f | %.2f | %.0f | %d |%n", clients, r.requests,
+                        r.requests / (double) seconds, r.p50 / 1e6, r.p99 / 1e6, cpu / 1e3 / Math.max(1, r.requests),
+                        r.errors);
             }
         }
     }

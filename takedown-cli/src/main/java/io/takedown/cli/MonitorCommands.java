@@ -14,6 +14,8 @@ import io.takedown.monitor.crawl.Route;
 import io.takedown.monitor.frontier.CaptureQuery;
 import io.takedown.monitor.frontier.CaptureRow;
 import io.takedown.monitor.frontier.MonitoredOutlet;
+import io.takedown.monitor.ingest.IngestRequest;
+import io.takedown.monitor.ingest.IngestSummary;
 import io.takedown.range.RangeClock;
 import io.takedown.range.RangeServer;
 import io.takedown.range.RangeSize;
@@ -39,7 +41,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "monitor", description = "Crawl outlets and their channels; keep every fetch as WARC evidence.",
-            subcommands = {AddOutlet.class, ConfirmMirror.class, Crawl.class, Status.class, Captures.class})
+            subcommands = {AddOutlet.class, ConfirmMirror.class, Crawl.class, Ingest.class, Status.class, Captures.class})
     static final class MonitorCommand extends LegalCommands.Group {
     }
 
@@ -216,6 +218,76 @@ final class MonitorCommands {
                     .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("-"));
             out.printf("  matched %d captures against the banks: %d hits, %d case items%n", s.matchedCaptures(), s.hits(),
                     s.caseItems());
+        }
+    }
+
+    @Command(name = "ingest", description = {"Take in files handed over for a watched outlet (newsletters as .eml or mbox,"
+        + " .crx/.xpi/.apk packages, images, pages): kept as WARC evidence, opened, hashed and matched like crawled"
+        + " captures; a hit opens or extends the outlet's case when the file's web address is known (--url).",
+        "A folder stands for the regular files below it. Files that cannot be taken are listed with the reason."})
+    static final class Ingest extends LegalCommands.Legal {
+        @Option(names = "--outlet", required = true, paramLabel = "NAME", description = "The watched outlet the files belong to.")
+        String outlet;
+        @Option(names = "--url", paramLabel = "URL", description = "Where the one FILE was published (http or https).")
+        String url;
+        @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse larger files (default: the crawler's 32 MiB).")
+        Long maxBytes;
+        @Option(names = "--no-progress")
+        boolean noProgress;
+        @Parameters(paramLabel = "FILE", arity = "1..*")
+        List<java.nio.file.Path> files = new ArrayList<>();
+
+        @Override
+        int run(Takedown w) throws Exception {
+            List<java.nio.file.Path> expanded = new ArrayList<>();
+            for (java.nio.file.Path file : files) {
+                if (java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (var walk = java.nio.file.Files.walk(file)) {
+                        walk.filter(p -> java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                                .sorted().forEach(expanded::add);
+                    }
+                } else {
+                    expanded.add(file);
+                }
+            }
+            if (url != null && expanded.size() != 1) {
+                throw new InvalidInputException(null, "--url names where one file was published; give exactly one FILE");
+            }
+            List<IngestRequest.Source> sources = expanded.stream().map(f -> new IngestRequest.Source(f,
+                    Optional.ofNullable(url).map(Ingest::uri))).toList();
+            Optional<Actor> actor = root().actor == null ? Optional.empty() : Optional.of(actor(w));
+            IngestSummary summary;
+            try (Progress progress = Progress.start("Ingesting", sources.size(), !noProgress)) {
+                CrawlListener listener = new CrawlListener() {
+                    @Override
+                    public void progress(long finished, long total) {
+                        progress.update(finished, total);
+                    }
+                };
+                summary = w.monitor().ingest(new IngestRequest(outlet, sources, actor,
+                        maxBytes == null ? IngestRequest.DEFAULT_MAX_BYTES : maxBytes, listener));
+            }
+            PrintWriter out = out();
+            try (RowWriter rows = OutputFormat.TABLE.open(out, List.of("capture", "channel", "media_type", "bytes", "url"))) {
+                for (CaptureRow c : summary.captured()) {
+                    rows.row(Arrays.asList(c.id(), c.channel(), c.mediaType(), c.bytes(), c.url()));
+                }
+            }
+            for (IngestSummary.Refused refused : summary.refused()) {
+                out.printf("refused %s: %s%n", refused.file(), refused.reason());
+            }
+            out.printf("ingested %d of %d file(s) for %s, %d thing(s) inside; matched %d captures: %d hits, %d case items%n",
+                    summary.captured().size(), sources.size(), outlet, summary.inside(), summary.matched(), summary.hits(),
+                    summary.caseItems());
+            return summary.refused().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+        }
+
+        private static java.net.URI uri(String text) {
+            try {
+                return new java.net.URI(text.trim());
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidInputException(null, "--url '" + text + "' is not a URL: " + e.getReason());
+            }
         }
     }
 

@@ -17,6 +17,9 @@ import io.takedown.monitor.frontier.CaptureRow;
 import io.takedown.monitor.frontier.FrontierStore;
 import io.takedown.monitor.frontier.MonitoredOutlet;
 import io.takedown.monitor.frontier.Outcome;
+import io.takedown.monitor.ingest.FileIngest;
+import io.takedown.monitor.ingest.IngestRequest;
+import io.takedown.monitor.ingest.IngestSummary;
 import io.takedown.core.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -128,6 +132,65 @@ public final class MonitorService {
         return new CrawlSummary(cycle, unfinished.isPresent(), complete, result, matching.matched(), matching.hits(),
                 linker == null ? 0 : linker.itemsAdded());
     }
+
+    /**
+     * Takes in files a person hands over for a watched outlet (newsletters, mailboxes, packages, images,
+     * pages): each is kept as evidence, opened, hashed and matched like a crawled capture, in batches of
+     * {@value #INGEST_BATCH} files, each batch one transaction with its audit entry. Files that cannot be
+     * taken are refused with their reason and the others go on.
+     */
+    public IngestSummary ingest(IngestRequest request) {
+        MonitoredOutlet outlet = store.outlet(request.outlet()).orElseThrow(() -> new io.takedown.core.TakedownException(
+                io.takedown.core.TakedownException.Kind.NOT_FOUND, "no watched outlet named '" + request.outlet()
+                + "'; add it with 'monitor add-outlet'"));
+        String agency = request.actor().map(a -> a.agency()).orElse("monitor");
+        String by = request.actor().map(a -> a.name()).orElse("monitor");
+        CaseLinker linker = request.actor().isEmpty() ? null : new CaseLinker(cases, store, o -> request.actor(),
+                id -> store.outlets().stream().filter(o -> o.id() == id).findFirst());
+        CaptureMatching matching = new CaptureMatching(matcher.get(), hit -> {
+            if (linker != null) {
+                linker.link(hit);
+            }
+        }, request.listener());
+        FrontierStore.AuditHook auditHook = (connection, outcomes) -> audit.append(connection, by, agency,
+                "monitor-ingested", "outlet:" + outlet.name(), batchDigest(outcomes));
+        List<CaptureRow> captured = new ArrayList<>();
+        List<IngestSummary.Refused> refused = new ArrayList<>();
+        long inside = 0;
+        try (WarcArchive archive = new WarcArchive(warcFolder, rotateBytes, clock, SOFTWARE)) {
+            FileIngest ingest = new FileIngest(new SignalAnalyzer(channels), archive, clock);
+            List<Outcome> batch = new ArrayList<>();
+            int done = 0;
+            for (IngestRequest.Source source : request.files()) {
+                try {
+                    batch.add(ingest.take(source, outlet, by, request.maxBytes()));
+                } catch (FileIngest.RefusedException e) {
+                    refused.add(new IngestSummary.Refused(source.file(), e.getMessage()));
+                }
+                done++;
+                if (batch.size() == INGEST_BATCH || done == request.files().size()) {
+                    archive.sync(); // the records are on disk before the rows that name them
+                    List<CaptureRow> stored = store.commit(batch, FileIngest.NO_CYCLE, auditHook);
+                    for (CaptureRow row : stored) {
+                        if (row.parentId().isEmpty()) {
+                            captured.add(row);
+                        } else {
+                            inside++;
+                        }
+                    }
+                    matching.committed(stored);
+                    batch.clear();
+                }
+                request.listener().progress(done, request.files().size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the evidence archive in " + warcFolder, e);
+        }
+        return new IngestSummary(captured, inside, refused, matching.matched(), matching.hits(),
+                linker == null ? 0 : linker.itemsAdded());
+    }
+
+    private static final int INGEST_BATCH = 100;
 
     public MonitorStatus status() {
         return new MonitorStatus(store.outlets(), store.counts(), store.lastCycle(),

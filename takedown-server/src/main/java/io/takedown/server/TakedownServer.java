@@ -53,6 +53,8 @@ public final class TakedownServer implements AutoCloseable {
     private final Routes routes;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Console console;
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> requestTimers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private TakedownServer(Takedown takedown, ServerSettings settings, PasswordHasher hasher) {
         this.takedown = takedown;
@@ -87,6 +89,9 @@ public final class TakedownServer implements AutoCloseable {
         this.routes = new Routes(app, authenticator);
         Errors.install(app);
         installFilters();
+        // First: Javalin finds a request's route by trying the routes' patterns in the order they were added,
+        // and HMA's look-ups are the hot path (no other route shares their paths).
+        new HmaRoutes(takedown, matching, settings).register(routes);
         new OpsRoutes(takedown, matching, metrics, () -> routes.all()).register(routes);
         new AccountRoutes(accounts).register(routes);
         new CaseRoutes(takedown).register(routes);
@@ -94,7 +99,6 @@ public final class TakedownServer implements AutoCloseable {
         new BankRoutes(takedown, matching).register(routes);
         new RecordRoutes(takedown).register(routes);
         new ActionDayRoutes(takedown).register(routes);
-        new HmaRoutes(takedown, matching, settings).register(routes);
         this.console = new Console(takedown, accounts, matching, settings);
         console.register(routes, app);
     }
@@ -126,11 +130,15 @@ public final class TakedownServer implements AutoCloseable {
             if (start == null) {
                 return;
             }
-            String route = ctx.endpointHandlerPath();
-            Timer.builder("http.server.requests").tag("method", ctx.method().name())
-                    .tag("route", route == null || route.isEmpty() ? "unmatched" : route)
-                    .tag("status", Integer.toString(ctx.statusCode()))
-                    .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            String path = ctx.endpointHandlerPath();
+            String route = path == null || path.isEmpty() ? "unmatched" : path;
+            String method = ctx.method().name();
+            int status = ctx.statusCode();
+            // One timer per route and status, found again without building its tags on every request.
+            requestTimers.computeIfAbsent(method + " " + status + " " + route, key -> Timer.builder("http.server.requests")
+                            .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                            .register(metrics))
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         });
     }
 

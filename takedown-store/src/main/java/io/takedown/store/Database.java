@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,8 +26,14 @@ import org.sqlite.SQLiteDataSource;
  * timeout for another process), so a transaction that read first never fails with {@code SQLITE_BUSY}
  * when it later upgrades to a write beside another process's writer. Read-only paths that must not wait for
  * writers use {@link #inReadTransaction} ({@code BEGIN DEFERRED}: a WAL snapshot).
- * PostgreSQL: a connection per transaction at READ COMMITTED; callers that need more use compare-and-set
- * updates or row locks.
+ * PostgreSQL: connections from a small pool (HikariCP; opening one costs a SCRAM handshake, about a third of a
+ * short CLI call), each transaction on one of them at READ COMMITTED; callers that need more use compare-and-set
+ * updates or row locks. Nothing a transaction sets outlives it ({@code SET LOCAL}, {@code ON COMMIT DROP}), so a
+ * reused connection carries no state from the last one.
+ *
+ * <p>Opening checks the schema: when its history holds exactly the migrations this build carries, Flyway is not
+ * started at all (see {@link Migrations}); otherwise Flyway migrates and validates. A database migrated by a newer
+ * build is refused with a clear error.
  *
  * <p>Transactions do not nest: {@link #inTransaction} called from inside a transaction on the same thread
  * throws {@link NestedTransactionException} instead of committing the outer transaction's work early.
@@ -40,6 +49,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock embeddedLock = new ReentrantLock();
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private Connection embedded;
+    private boolean lastOpenSkippedFlyway;
     /** Work to do once the transaction running on this thread has committed (see {@link #afterCommit}). */
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
@@ -64,6 +74,11 @@ public final class Database implements AutoCloseable {
      * Opens and migrates {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST/DB?user=..&password=..}.
      */
     public static Database open(String url) {
+        return open(url, Database.class.getClassLoader());
+    }
+
+    /** {@link #open(String)} with the migrations {@code loader} finds (tests add one this way). */
+    static Database open(String url, ClassLoader loader) {
         Dialect dialect = Dialect.of(url);
         DataSource dataSource = switch (dialect) {
             case SQLITE -> {
@@ -76,24 +91,52 @@ public final class Database implements AutoCloseable {
                 sqlite.setUrl(url);
                 yield sqlite;
             }
-            case POSTGRESQL -> {
-                PGSimpleDataSource postgres = new PGSimpleDataSource();
-                postgres.setUrl(url);
-                yield postgres;
-            }
+            case POSTGRESQL -> pool(url);
         };
         Database database = new Database(dialect, dataSource, url);
-        database.migrate();
+        try {
+            database.migrate(loader);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
+    }
+
+    /** Most server work is short transactions; more connections than this would only queue inside PostgreSQL. */
+    static final int POOL_SIZE = 10;
+
+    private static DataSource pool(String url) {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setUrl(url);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(postgres);
+        config.setPoolName("takedown-postgresql");
+        config.setMaximumPoolSize(POOL_SIZE);
+        // One connection stays open (the one that checked the schema serves the first transaction); the rest
+        // are opened on demand and closed after a minute idle.
+        config.setMinimumIdle(1);
+        config.setIdleTimeout(60_000);
+        config.setConnectionTimeout(30_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TakedownException(TakedownException.Kind.IO, "cannot connect to database "
+                    + url.replaceAll("(?i)(password=)[^&]*", "$1***") + ": " + cause.getMessage(), e);
+        }
     }
 
     public Dialect dialect() {
         return dialect;
     }
 
-    private void migrate() {
+    private void migrate(ClassLoader loader) {
+        if (schemaCurrent(loader)) {
+            return;
+        }
         try {
-            Flyway.configure(Database.class.getClassLoader())
+            Flyway.configure(loader)
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .placeholders(dialect.placeholders())
@@ -107,6 +150,39 @@ public final class Database implements AutoCloseable {
             throw new TakedownException(TakedownException.Kind.IO, "cannot migrate database " + redacted() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Whether the database already has exactly the migrations this build carries (then Flyway is skipped). */
+    private boolean schemaCurrent(ClassLoader loader) {
+        java.util.Optional<java.util.List<Migrations.Script>> carried = Migrations.carried(loader);
+        if (carried.isEmpty()) {
+            return false;
+        }
+        SqlWork<Migrations.State> check = connection -> Migrations.check(connection, dialect, carried.get(), redacted());
+        Migrations.State state;
+        if (dialect == Dialect.SQLITE) {
+            embeddedLock.lock();
+            try {
+                state = check.run(embeddedConnection());
+            } catch (SQLException e) {
+                throw storageError(e);
+            } finally {
+                embeddedLock.unlock();
+            }
+        } else {
+            try (Connection connection = dataSource.getConnection()) {
+                state = check.run(connection);
+            } catch (SQLException e) {
+                throw storageError(e);
+            }
+        }
+        lastOpenSkippedFlyway = state == Migrations.State.CURRENT;
+        return lastOpenSkippedFlyway;
+    }
+
+    /** Whether opening found the schema current and did not start Flyway (tests ask). */
+    boolean skippedFlyway() {
+        return lastOpenSkippedFlyway;
     }
 
     /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
@@ -261,6 +337,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
         embeddedLock.lock();
         try {
             if (embedded != null) {

@@ -5,6 +5,7 @@ import io.takedown.banks.EntryBatch;
 import io.takedown.banks.NewEntry;
 import io.takedown.core.InvalidInputException;
 import io.takedown.banks.matching.MatchService;
+import io.takedown.banks.matching.OwnChanges;
 import io.takedown.core.TakedownException;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  * Imports exchange files into a bank as a stream: each file is read line by line (never held whole), good
  * rows go to the store in chunks (growing from {@link #FIRST_CHUNK} to {@link BankStore#IMPORT_CHUNK} entries),
  * one transaction per chunk, bad rows
- * are reported by line number as they are met, and at the end the matching index catches up and writes its
+ * are reported by line number as they are met, and at the end the matching index catches up (from the import's
+ * own record of what it inserted when nothing else changed meanwhile, else from the store) and writes its
  * snapshot. A crash leaves the chunks committed so far; running the same import again adds the rest (values
  * already in the bank are skipped).
  */
@@ -90,14 +92,15 @@ public final class BankImport {
         }
         // Opened before the import so it starts from its snapshot and only catches up on what this adds.
         MatchService service = matching.get();
+        OwnChanges own = service.ownChanges();
         ExchangeReader reader = new ExchangeReader(store.signals());
         List<FileResult> results = new ArrayList<>();
         long[] rows = {0};
         for (Path file : files) {
-            results.add(importFile(reader, bankName, file, format, defaultSignalType, actor, listener, rows));
+            results.add(importFile(reader, bankName, file, format, defaultSignalType, actor, listener, rows, own));
         }
         listener.indexing();
-        service.refresh();
+        service.refresh(own);
         service.checkpoint();
         long added = results.stream().mapToLong(FileResult::added).sum();
         long present = results.stream().mapToLong(FileResult::alreadyPresent).sum();
@@ -110,7 +113,8 @@ public final class BankImport {
      * database's single writer is never idle waiting for parsing.
      */
     private FileResult importFile(ExchangeReader reader, String bankName, Path file, ExchangeFormat format,
-                                  String defaultSignalType, String actor, Listener listener, long[] rows) {
+                                  String defaultSignalType, String actor, Listener listener, long[] rows,
+                                  OwnChanges own) {
         long[] counts = new long[3]; // added, already present, bad rows
         BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(1);
         AtomicBoolean stop = new AtomicBoolean();
@@ -148,6 +152,7 @@ public final class BankImport {
                         file.getFileName().toString());
                 counts[0] += result.added();
                 counts[1] += result.alreadyPresent();
+                own.add(result);
             }
             parser.join();
         } catch (InterruptedException e) {

@@ -113,6 +113,31 @@ final class BankIndex {
             }
         }
 
+        /**
+         * Takes PDQ additions gathered elsewhere ({@code count} ids and their four words each, in the order the
+         * feed would give them): the arrays are handed over, not copied. Call before any other change.
+         */
+        void adoptPdq(long[] gatheredWords, int[] gatheredIds, int count) {
+            if (pending != 0) {
+                throw new IllegalStateException("adoptPdq after other PDQ changes");
+            }
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                int id = gatheredIds[k];
+                if (indexed.get(id)) {
+                    continue; // already in the index: applying a change twice changes nothing
+                }
+                indexed.set(id);
+                gatheredIds[kept] = id;
+                System.arraycopy(gatheredWords, 4 * k, gatheredWords, 4 * kept, 4);
+                kept++;
+            }
+            words = gatheredWords;
+            ids = gatheredIds;
+            pending = kept;
+            added += kept;
+        }
+
         private void remove(int id, SignalChange change) {
             switch (change.type()) {
                 // The feed holds one row per entry, so an entry removed here was indexed by an earlier batch,
@@ -130,10 +155,10 @@ final class BankIndex {
 
         private void flush() {
             if (pending > 0) {
-                // Handed over as they are when nearly full (the index keeps them): no second copy of millions.
+                // Ids handed over as they are when nearly full (the index keeps them): no second copy of millions.
+                // The hashes are copied into the index's own layout.
                 boolean tight = pending >= ids.length - (ids.length >> 4);
-                pdq.addAll(tight ? words : Arrays.copyOf(words, pending * 4), tight ? ids : Arrays.copyOf(ids, pending),
-                        pending);
+                pdq.addAll(words, tight ? ids : Arrays.copyOf(ids, pending), pending);
                 pending = 0;
             }
         }

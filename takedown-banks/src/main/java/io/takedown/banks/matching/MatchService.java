@@ -84,6 +84,7 @@ public final class MatchService implements AutoCloseable {
     private Instant snapshotWrittenAt;
     private long snapshotBytes;
     private long changesSinceSnapshot;
+    private boolean tookOwnChanges;
 
     private MatchService(BankStore store, Path directory, Clock clock) {
         this.store = store;
@@ -256,6 +257,55 @@ public final class MatchService implements AutoCloseable {
             updatedAt = clock.instant();
             changesSinceSnapshot += counts[0] + counts[1];
             return new RefreshResult(from, to, counts[0], counts[1]);
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /**
+     * A record for the changes this process is about to commit in bulk (an import), starting at the index's
+     * current version; give it to {@link #refresh(OwnChanges)} afterwards.
+     */
+    public OwnChanges ownChanges() {
+        return new OwnChanges(version);
+    }
+
+    /**
+     * {@link #refresh()}, taking the import's own changes as they are when they are all that happened since the
+     * index's version (the same entries the store's feed would give, without reading them back); otherwise a
+     * plain catch-up from the store.
+     */
+    public RefreshResult refresh(OwnChanges own) {
+        refreshLock.lock();
+        try {
+            long from = version;
+            stale = false; // cleared before reading: an event for a later commit marks it again
+            long storeVersion = store.version();
+            if (!own.complete(from, storeVersion) || !store.changeToken(from).map(token::equals).orElse(false)) {
+                tookOwnChanges = false;
+                return refresh();
+            }
+            checkedAt = clock.instant();
+            BankIndex.Applier applier = index.applier(0);
+            own.applyTo(applier);
+            tookOwnChanges = true;
+            int[] counts = applier.finish();
+            version = own.last();
+            token = store.changeToken(version).orElseThrow();
+            banks = loadBanks();
+            updatedAt = clock.instant();
+            changesSinceSnapshot += counts[0] + counts[1];
+            return new RefreshResult(from, version, counts[0], counts[1]);
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /** Whether the last {@link #refresh(OwnChanges)} took the changes as given (tests ask). */
+    boolean tookOwnChanges() {
+        refreshLock.lock();
+        try {
+            return tookOwnChanges;
         } finally {
             refreshLock.unlock();
         }

@@ -130,6 +130,15 @@ public record DeliverySettings(List<X509Certificate> trustAnchors, EndpointAllow
         return new HttpsTransport(tls(), allowlist, timeout);
     }
 
+    /**
+     * The transport for a burst (an action day's strike): Jetty's HTTP/2 client under the same trust, allowlist
+     * and timeout, which does less work per request than the JDK's ({@code bench/dispatch-transport.sh}). It
+     * holds threads and connections: close it when the burst is over.
+     */
+    public JettyHttpsTransport burstTransport() {
+        return new JettyHttpsTransport(tls(), allowlist, timeout);
+    }
+
     /** Wait before attempt {@code attempt + 1}. */
     public Duration backoff(int attempt) {
         Duration wait = firstRetry.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));

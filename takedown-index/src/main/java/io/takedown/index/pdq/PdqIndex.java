@@ -80,8 +80,8 @@ public final class PdqIndex {
     }
 
     /**
-     * Bulk load: one segment built from all entries at once (parallel per chunk table). The index keeps
-     * {@code words} (4 longs per entry) and {@code ids}; the caller must not change them afterwards.
+     * Bulk load: one segment built from all entries at once (parallel per chunk table). {@code words} holds 4
+     * longs per entry and is copied; the index keeps {@code ids}, so the caller must not change it afterwards.
      */
     public static PdqIndex of(long[] words, int[] ids, int size) {
         PdqIndex index = new PdqIndex();
@@ -101,8 +101,7 @@ public final class PdqIndex {
                 state = new State(current.segments(), delta);
                 return;
             }
-            Segment sealed = builder.build(Arrays.copyOf(delta.words(), delta.size() * 4),
-                    Arrays.copyOf(delta.ids(), delta.size()), delta.size());
+            Segment sealed = builder.build(delta.words(), Arrays.copyOf(delta.ids(), delta.size()), delta.size());
             state = new State(append(current.segments(), sealed), Delta.EMPTY);
             scheduleMerge();
         } finally {
@@ -112,8 +111,8 @@ public final class PdqIndex {
 
     /**
      * Adds many entries at once: a large batch becomes one segment built in one go (not entry by entry
-     * through the delta), a small one goes to the delta. {@code words} holds 4 longs per entry; the index
-     * may keep both arrays, so the caller must not change them afterwards.
+     * through the delta), a small one goes to the delta. {@code words} holds 4 longs per entry and is copied;
+     * the index may keep {@code ids}, so the caller must not change it afterwards.
      */
     public void addAll(long[] words, int[] ids, int count) {
         if (count < Math.max(1, deltaCapacity / 4)) {
@@ -122,11 +121,11 @@ public final class PdqIndex {
             }
             return;
         }
-        // Arrays a little longer than needed are kept as they are (the segment reads only the first count).
-        boolean tight = ids.length - count <= ids.length >> 4 && words.length >= count * 4;
-        long[] w = tight ? words : Arrays.copyOf(words, count * 4);
+        // Ids a little longer than needed are kept as they are (the segment reads only the first count); the
+        // segment copies the hashes into its own layout.
+        boolean tight = ids.length - count <= ids.length >> 4;
         int[] i = tight ? ids : Arrays.copyOf(ids, count);
-        Segment segment = builder.build(w, i, count);
+        Segment segment = builder.build(words, i, count);
         writeLock.lock();
         try {
             State current = state;
@@ -448,7 +447,7 @@ public final class PdqIndex {
             for (Segment segment : segments) {
                 for (int p = 0; p < segment.size && n < total; p++) {
                     if (!segment.isRemoved(p)) {
-                        System.arraycopy(segment.words, p * 4, words, n * 4, 4);
+                        segment.copyHash(p, words, n * 4);
                         ids[n++] = segment.ids[p];
                     }
                 }

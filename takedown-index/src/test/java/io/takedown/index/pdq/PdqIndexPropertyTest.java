@@ -111,17 +111,44 @@ class PdqIndexPropertyTest {
             int target = random.nextInt(size);
             PdqHash near = flip(new PdqHash(words[target * 4], words[target * 4 + 1], words[target * 4 + 2],
                     words[target * 4 + 3]), random.nextInt(32), random);
-            List<PdqMatch> found = index.search(near, 31);
+            // Past 31 bits a chunk is probed within 3 bits: more buckets than one batch of probes.
+            int radius = q % 2 == 0 ? 31 : 32 + random.nextInt(17);
+            List<PdqMatch> found = index.search(near, radius);
             List<PdqMatch> expected = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 int d = Long.bitCount(words[i * 4] ^ near.w0()) + Long.bitCount(words[i * 4 + 1] ^ near.w1())
                         + Long.bitCount(words[i * 4 + 2] ^ near.w2()) + Long.bitCount(words[i * 4 + 3] ^ near.w3());
-                if (d <= 31) {
+                if (d <= radius) {
                     expected.add(new PdqMatch(i, d));
                 }
             }
             expected.sort(null);
             assertThat(found).isEqualTo(expected).isNotEmpty();
         }
+    }
+
+    /**
+     * Thousands of copies of a few hashes fill single buckets beyond one batch of candidates, and wide radii
+     * probe more buckets per chunk than one batch of probes: the batched search must still find every entry.
+     */
+    @Property(tries = 10)
+    void crowdedBuckets_andWideRadii_sameAsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 80) int radius) {
+        Random random = new Random(seed);
+        int size = 12_000;
+        long[] words = new long[size * 4];
+        int[] ids = new int[size];
+        Map<Integer, PdqHash> entries = new HashMap<>();
+        List<PdqHash> centres = List.of(random(random), random(random));
+        for (int i = 0; i < size; i++) {
+            PdqHash hash = i % 3 == 0 ? random(random) : flip(centres.get(i % 2), random.nextInt(3), random);
+            words[i * 4] = hash.w0();
+            words[i * 4 + 1] = hash.w1();
+            words[i * 4 + 2] = hash.w2();
+            words[i * 4 + 3] = hash.w3();
+            ids[i] = 1_000_000 + i;
+            entries.put(ids[i], hash);
+        }
+        PdqIndex index = PdqIndex.of(words, ids, size);
+        checkAll(index, entries, centres, radius, random, 6);
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.LongFunction;
  * that outlet (its agency's, else the acting user) and every hit adds an item carrying the capture's
  * evidence reference, its signals and the labels of what it matched. An outlet nobody opens cases for keeps
  * its hits with the captures only. The same URL with the same payload is never added twice; a changed
- * payload is a new item.
+ * payload is a new item. A capture without a web address (a file handed in without the address it was
+ * published at) keeps its hits with the capture only.
  */
 public final class CaseLinker {
 
@@ -53,6 +54,9 @@ public final class CaseLinker {
 
     public synchronized void link(CaptureMatching.Hit hit) {
         CaptureRow capture = hit.capture();
+        if (!capture.url().startsWith("http://") && !capture.url().startsWith("https://")) {
+            return; // a file handed in without the address it was published at: nothing to refer or order
+        }
         String digest = capture.payloadDigest().orElse(capture.signals().getOrDefault("sha256", ""));
         if (store.caseItemFor(capture.canonicalUrl(), digest).isPresent()) {
             return;

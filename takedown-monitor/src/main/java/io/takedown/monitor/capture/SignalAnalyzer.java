@@ -25,10 +25,15 @@ public final class SignalAnalyzer implements CaptureAnalyzer {
     @Override
     public Analysis analyze(FrontierEntry entry, Exchange exchange, Extracted extracted, EvidenceRef ref, long cycle,
                             WarcArchive archive) {
-        Map<String, String> own = signals.of(exchange.body(), extracted.mediaType(), extracted.text(), entry.url());
+        return analyze(entry, exchange.body(), extracted, ref, cycle);
+    }
+
+    /** The same for content that did not come over HTTP (a file handed in). */
+    public Analysis analyze(FrontierEntry entry, byte[] body, Extracted extracted, EvidenceRef ref, long cycle) {
+        Map<String, String> own = signals.of(body, extracted.mediaType(), extracted.text(), entry.url());
         for (ChannelReader reader : channels) {
             if (reader.accepts(extracted)) {
-                ChannelReader.Contents contents = reader.read(entry, exchange.body(), ref, cycle, signals);
+                ChannelReader.Contents contents = reader.read(entry, body, ref, cycle, signals);
                 java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(own);
                 merged.putAll(contents.signals());
                 return new Analysis(merged, contents.children(), contents.links());

@@ -242,19 +242,11 @@ public final class Crawler {
                     host, exchange.started(), exchange.status(), extracted.mediaType(),
                     written.revisit() ? "revisit" : "response", exchange.body().length,
                     Optional.of(written.payloadDigest()), written.response().file(), written.response().offset(),
-                    written.response().length(), written.response().recordId(), analysis.signals(), channel(extracted),
+                    written.response().length(), written.response().recordId(), analysis.signals(), extracted.channel("web"),
                     Optional.empty(), Optional.empty());
             return new Outcome(entry, true, Optional.empty(), Optional.of(row), analysis.children(), discovered);
         }
 
-        private String channel(Extracted extracted) {
-            return switch (extracted.kind()) {
-                case "rss", "atom" -> "feed";
-                case "mail" -> "mail";
-                case "package" -> "package";
-                default -> "web";
-            };
-        }
 
         private void addInScope(List<Discovered> out, MonitoredOutlet outlet, String url, int depth, String via) {
             URI uri;

@@ -14,4 +14,14 @@ public record Extracted(String kind, String mediaType, List<Link> links, Optiona
     public Extracted {
         links = List.copyOf(links);
     }
+
+    /** The channel a capture of this kind belongs to: feed, mail, package, else {@code otherwise}. */
+    public String channel(String otherwise) {
+        return switch (kind) {
+            case "rss", "atom" -> "feed";
+            case "mail" -> "mail";
+            case "package" -> "package";
+            default -> otherwise;
+        };
+    }
 }

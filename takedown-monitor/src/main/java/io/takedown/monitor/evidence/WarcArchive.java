@@ -201,8 +201,20 @@ public final class WarcArchive implements AutoCloseable {
             return;
         }
         Files.createDirectories(folder);
-        fileName = String.format("%s-%05d.warc.gz", prefix, sequence++);
-        channel = FileChannel.open(folder.resolve(fileName), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // Two archives opened in the same second by one process (two quick cycles, an ingest after a crawl)
+        // share the prefix: take the next free number rather than ever writing into another run's file.
+        while (true) {
+            fileName = String.format("%s-%05d.warc.gz", prefix, sequence++);
+            try {
+                channel = FileChannel.open(folder.resolve(fileName), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (sequence > 99_999) {
+                    throw taken;
+                }
+            }
+        }
         Map<String, List<String>> info = new LinkedHashMap<>();
         info.put("software", List.of(software));
         info.put("format", List.of("WARC File Format 1.1"));

@@ -41,10 +41,12 @@ public final class OutboxDispatcher implements Dispatcher {
     private final ReferralService referrals;
     private final OrderOutbox outbox;
     private final OrderStaging staging;
-    private final Transport transport;
+    private final java.util.function.Supplier<? extends Transport> transports;
+    private final boolean ownsTransport;
     private final DeliverySettings settings;
     private final Clock clock;
 
+    private Transport transport;
     private long preparedFor = -1;
     private Map<Long, OutboxMessage> preloaded = Map.of();
     private Map<String, String> warmed = Map.of();
@@ -54,13 +56,53 @@ public final class OutboxDispatcher implements Dispatcher {
     /** Delivers with {@code transport} (HTTPS from {@code settings} in production, a fake in tests). */
     public OutboxDispatcher(OrderService orders, ReferralService referrals, OrderOutbox outbox, OrderStaging staging,
                             Transport transport, DeliverySettings settings, Clock clock) {
+        this(orders, referrals, outbox, staging, () -> transport, false, settings, clock);
+    }
+
+    /**
+     * Opens a transport from {@code transports} for each strike (at {@link #prepare}, so its connections are warm
+     * at H-hour) and closes it once every shot has a result: the strike's HTTP client lives for the strike.
+     */
+    public OutboxDispatcher(OrderService orders, ReferralService referrals, OrderOutbox outbox, OrderStaging staging,
+                            java.util.function.Supplier<? extends Transport> transports, DeliverySettings settings,
+                            Clock clock) {
+        this(orders, referrals, outbox, staging, transports, true, settings, clock);
+    }
+
+    private OutboxDispatcher(OrderService orders, ReferralService referrals, OrderOutbox outbox, OrderStaging staging,
+                             java.util.function.Supplier<? extends Transport> transports, boolean ownsTransport,
+                             DeliverySettings settings, Clock clock) {
         this.orders = orders;
         this.referrals = referrals;
         this.outbox = outbox;
         this.staging = staging;
-        this.transport = transport;
+        this.transports = transports;
+        this.ownsTransport = ownsTransport;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The transport of the strike under way, opened when there is none. */
+    private synchronized Transport transport() {
+        if (transport == null) {
+            transport = transports.get();
+        }
+        return transport;
+    }
+
+    /** After a strike: a transport this dispatcher opened is closed, and the next strike prepares again. */
+    private synchronized void finished() {
+        if (ownsTransport && transport instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // its connections go with it; nothing was left to deliver through it
+            }
+        }
+        if (ownsTransport) {
+            transport = null;
+            preparedFor = -1;
+        }
     }
 
     /** The tag an action day's orders are held under. */
@@ -77,7 +119,7 @@ public final class OutboxDispatcher implements Dispatcher {
             m.endpoint().map(URI::create).ifPresent(endpoints::add);
         }
         preloaded = held;
-        warmed = transport.warm(endpoints);
+        warmed = transport().warm(endpoints);
         preparedFor = actionId;
     }
 
@@ -103,8 +145,16 @@ public final class OutboxDispatcher implements Dispatcher {
 
     @Override
     public List<ShotResult> fire(List<Shot> shots) {
+        try {
+            return fireAll(shots);
+        } finally {
+            finished();
+        }
+    }
+
+    private List<ShotResult> fireAll(List<Shot> shots) {
         List<ShotResult> results = new ArrayList<>(shots.size());
-        TimedTransport timed = new TimedTransport(transport);
+        TimedTransport timed = new TimedTransport(transport());
         OrderDelivery delivery = new OrderDelivery(outbox, timed, settings, clock);
         List<OutboxMessage> toSend = releasedMessages();
         Set<Long> releasedOrders = new HashSet<>();

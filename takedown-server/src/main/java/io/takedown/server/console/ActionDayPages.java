@@ -90,17 +90,17 @@ final class ActionDayPages {
         List<Views.ActionRow> providers = board.byProvider().stream().map(ActionDayPages::row).toList();
         List<Views.ActionRow> countries = board.byCountry().stream().map(ActionDayPages::row).toList();
         List<Views.Countdown> countdowns = board.countdowns().stream().map(c -> new Views.Countdown(c.orderId(),
-                c.provider(), c.country(), c.deadline().toString(), Clocks.timeLeft(c.remaining()),
+                c.provider(), c.country(), Clocks.at(c.deadline()), Clocks.timeLeft(c.remaining()),
                 Clocks.urgency(c.remaining()))).toList();
         List<Views.HeldLine> held = board.held().stream().map(l -> new Views.HeldLine(l.targetId(), l.agency(),
                 l.provider(), l.url(), l.state().label(), l.reason())).toList();
-        return new Views.ActionBoardBody(board.status().label(), board.hHour().toString(),
-                Clocks.timeLeft(board.untilHHour()).replace(" left", " to H-hour"), board.at().toString(),
+        return new Views.ActionBoardBody(board.status().label(), Clocks.at(board.hHour()),
+                Clocks.timeLeft(board.untilHHour()).replace(" left", " to H-hour"), Clocks.at(board.at()),
                 row(board.total()), providers, countries, countdowns, held);
     }
 
     private static Views.ActionRow row(Board.Row r) {
         return new Views.ActionRow(r.key(), r.targets(), r.sent(), r.acknowledged(), r.removed(), r.overdue(),
-                r.held() + r.notFired() + r.failed(), r.nextDeadline().map(Object::toString).orElse("-"));
+                r.held() + r.notFired() + r.failed(), r.nextDeadline().map(Clocks::at).orElse("-"));
     }
 }

@@ -87,7 +87,7 @@ final class ConsoleRecords {
         routes.console("GET", "/console/board", (ctx, who) -> {
             Policy.check(who.actor(), Action.VIEW_ORDER);
             templates.page(ctx, "board.jte", new Views.Board(Console.frame(who, "Board", "board"), columns(who.actor()),
-                    takedown.clock().instant().toString()));
+                    Clocks.at(takedown.clock().instant())));
         });
         app.sse("/console/board/events", client -> {
             client.keepAlive();
@@ -163,7 +163,7 @@ final class ConsoleRecords {
         try {
             while (!client.terminated()) {
                 String html = templates.render("boardcolumns.jte", Map.of("columns", columns(actor), "updated",
-                        takedown.clock().instant().toString()));
+                        Clocks.at(takedown.clock().instant())));
                 String comparable = html.replaceAll("Updated [^<]*", "");
                 if (!comparable.equals(last)) {
                     client.sendEvent("board", html.replace("\n", ""));

@@ -77,7 +77,7 @@ public final class HmaRoutes {
                             Integer.toString(result.distance())) : content);
                 }
             }
-            ctx.json(Map.of("matches", out));
+            Json.send(ctx, Map.of("matches", out));
         });
         routes.hma("GET", "/m/lookup", (ctx, who) -> {
             allow(who, Action.MATCH_CONTENT);
@@ -89,7 +89,7 @@ public final class HmaRoutes {
                 if (signal == null || signal.isEmpty() || type == null || type.isEmpty()) {
                     throw HmaRequests.error(400, "Either url or both signal and signal_type are required");
                 }
-                ctx.json(lookup(ctx, signal, type, banks, bool(ctx.queryParam("bypass_coinflip"), false)));
+                Json.send(ctx, lookup(ctx, signal, type, banks, bool(ctx.queryParam("bypass_coinflip"), false)));
                 return;
             }
             Map<String, Signal> hashes = requests.hashUrl(url, ctx.queryParam("content_type"), ctx.queryParam("types"));
