@@ -75,8 +75,8 @@ final class FileSignals {
 
     /**
      * The robust PDQ hashes of an image file by label ({@code RobustHashing}): for a query, its unframed,
-     * panel, middle and turned-back hashes; for banked media, its pixel orientations, unframed, middle and
-     * panels. Empty when the file has no PDQ or cannot be decoded.
+     * core, panel, span, middle and turned-back hashes; for banked media, its pixel orientations, unframed,
+     * core, centre, middle and panels. Empty when the file has no PDQ or cannot be decoded.
      */
     static java.util.Map<String, io.takedown.signals.pdq.PdqResult> robustVariants(FileHashes file, boolean bankSide,
             ImageDecoder decoder, io.takedown.signals.robust.RobustHashing hashing) {

@@ -22,6 +22,8 @@ public final class Layout {
     /** Uniform rows or columns a cut needs, so a one-pixel flat line inside a picture does not split it. */
     static final int MIN_GAP = 2;
     private static final int MAX_DEPTH = 4;
+    /** A part thinner than this across the cut is a line of text or a rule rather than a picture. */
+    static final int THIN = 32;
     /** Parts a top-level span joins at most. */
     private static final int MAX_SPAN = 4;
 
@@ -88,6 +90,39 @@ public final class Layout {
                 .sorted(Comparator.comparingLong(Region::area).reversed().thenComparingInt(Region::y)
                         .thenComparingInt(Region::x))
                 .limit(limit).toList();
+    }
+
+    /**
+     * The image without the thin strips at its top and bottom: the top-level parts of an XY cut along uniform
+     * rows that are thinner than {@link #THIN} (lines of text, rules) are dropped from both ends, down to the
+     * first thick part. A caption band's lines go, and so do a picture's own thin strips at its edges (a
+     * caption bar of its own); because a bank applies the same rule to the media it holds, the captioned copy
+     * and the original are cut to the same rows however the picture's flat rows split it. Empty when no thin
+     * edge strip exists, or when nothing thick is left.
+     */
+    public Optional<Region> core() {
+        Region start = trim(Region.of(image));
+        if (start == null) {
+            return Optional.empty();
+        }
+        List<Region> parts = split(start, true);
+        int first = 0;
+        int last = parts.size() - 1;
+        while (first <= last && parts.get(first).height() < THIN) {
+            first++;
+        }
+        while (last >= first && parts.get(last).height() < THIN) {
+            last--;
+        }
+        if (first > last || (first == 0 && last == parts.size() - 1)) {
+            return Optional.empty();
+        }
+        // Rows only: trimming columns again would follow JPEG ringing at the picture's edges, and the bank's
+        // lossless original and a re-encoded copy would be cut a few columns apart.
+        Region top = parts.get(first);
+        Region bottom = parts.get(last);
+        Region core = new Region(start.x(), top.y(), start.width(), bottom.y() + bottom.height() - top.y());
+        return core.width() < MIN_SIDE || core.height() < MIN_SIDE ? Optional.empty() : Optional.of(core);
     }
 
     /**

@@ -22,6 +22,8 @@ public final class RobustHashing {
     public static final String SPAN = "span-";
     public static final String CENTRE = "centre";
     public static final String MIDDLE = "middle";
+    /** The image without thin strips (text lines) at its top and bottom, on both sides of a match. */
+    public static final String CORE = "core";
     /** The middle turned back by the measured angle, one way ({@code unturned-1}) and the other ({@code unturned-2}). */
     public static final String UNTURNED = "unturned-";
     /** Side share of the middle kept by the centre variants: a turn by 8 degrees stays outside it. */
@@ -54,6 +56,7 @@ public final class RobustHashing {
         }
         Layout layout = Layout.of(image);
         layout.unframed().ifPresent(region -> keep(variants, UNFRAMED, pdq.hash(region.crop(image))));
+        layout.core().ifPresent(region -> keep(variants, CORE, pdq.hash(region.crop(image))));
         // The picture's own large pieces: a query cut out of a collage or a screenshot is cut the same way.
         keep(variants, CENTRE, pdq.hash(Skew.centre(image, CENTRE_SHARE).crop(image)));
         keep(variants, MIDDLE, pdq.hash(middle(image).crop(image)));
@@ -73,6 +76,7 @@ public final class RobustHashing {
         Map<String, PdqResult> variants = new LinkedHashMap<>();
         Layout layout = Layout.of(image);
         layout.unframed().ifPresent(region -> keep(variants, UNFRAMED, pdq.hash(region.crop(image))));
+        layout.core().ifPresent(region -> keep(variants, CORE, pdq.hash(region.crop(image))));
         keep(variants, MIDDLE, pdq.hash(middle(image).crop(image)));
         List<Region> panels = layout.panels(MAX_PANELS, MIN_PANEL_SHARE);
         for (int i = 0; i < panels.size(); i++) {

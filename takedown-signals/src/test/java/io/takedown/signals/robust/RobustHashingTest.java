@@ -69,6 +69,23 @@ class RobustHashingTest {
     }
 
     @Test
+    void core_cutsACaptionedCopyAndItsOriginalToTheSameRows() {
+        // The original carries a thin strip of its own below the picture (a caption bar), as the range's do.
+        DecodedImage original = framed(picture(200, 150, 6), 0, 6 + 12 + 8, 0, 0, 0);
+        paste(original, picture(200, 12, 7), 0, 156);
+        // The copy adds a caption band of two text lines above it, on white.
+        DecodedImage copy = framed(original, 60, 0, 0, 0, 255);
+        paste(copy, picture(200, 14, 8), 0, 10);
+        paste(copy, picture(200, 14, 9), 0, 34);
+
+        assertThat(Layout.of(original).core()).hasValue(new Region(0, 0, 200, 150));
+        assertThat(Layout.of(copy).core()).hasValue(new Region(0, 60, 200, 150));
+        PdqResult banked = robust.bankVariants(original).get(RobustHashing.CORE);
+        assertThat(robust.queryVariants(copy).get(RobustHashing.CORE).hash()).isEqualTo(banked.hash());
+        assertThat(Layout.of(picture(200, 150, 6)).core()).isEmpty();
+    }
+
+    @Test
     void queryVariants_plainPictureAddsOnlyItsMiddle() {
         assertThat(robust.queryVariants(picture(256, 256, 4))).containsOnlyKeys("middle");
     }
