@@ -1,7 +1,6 @@
 package io.takedown.cli;
 
 import io.takedown.app.Takedown;
-import io.takedown.app.evasion.EvasionEvaluation;
 import io.takedown.app.evasion.EvasionFigures;
 import io.takedown.range.RangeSize;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ final class RangeEvasionsCommand implements Callable<Integer> {
         }
         RangeSize rangeSize = RangeSize.parse(size);
         EvasionFigures figures;
-        try (Takedown takedown = parent.root.workspace(); ProgressListener listener = new ProgressListener(!noProgress)) {
+        try (Takedown takedown = parent.root.workspace(); PhaseProgress listener = new PhaseProgress(!noProgress)) {
             figures = takedown.evasionFigures(seed, rangeSize, listener);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -80,41 +79,5 @@ final class RangeEvasionsCommand implements Callable<Integer> {
                 figures.falseMatchRate());
         out.printf(Locale.ROOT, "originals_matching_another,,%d,%d,,%.5f,%n", figures.originals(),
                 figures.originalsMatchingAnother(), figures.originalFalseMatchRate());
-    }
-
-    /** Progress bars per phase on a terminal. */
-    private static final class ProgressListener implements EvasionEvaluation.Listener, AutoCloseable {
-        private final boolean wanted;
-        private Progress progress;
-
-        ProgressListener(boolean wanted) {
-            this.wanted = wanted;
-        }
-
-        @Override
-        public synchronized void begin(String phase, long total) {
-            end();
-            progress = Progress.start(phase, total, wanted);
-        }
-
-        @Override
-        public synchronized void step() {
-            if (progress != null) {
-                progress.step();
-            }
-        }
-
-        @Override
-        public synchronized void end() {
-            if (progress != null) {
-                progress.close();
-                progress = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            end();
-        }
     }
 }

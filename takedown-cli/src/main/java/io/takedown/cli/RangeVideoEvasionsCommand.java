@@ -1,7 +1,6 @@
 package io.takedown.cli;
 
 import io.takedown.app.Takedown;
-import io.takedown.app.evasion.EvasionEvaluation;
 import io.takedown.app.evasion.VideoEvasionFigures;
 import io.takedown.range.RangeSize;
 import java.io.PrintWriter;
@@ -46,7 +45,7 @@ final class RangeVideoEvasionsCommand implements Callable<Integer> {
         }
         RangeSize rangeSize = RangeSize.parse(size);
         VideoEvasionFigures figures;
-        try (Takedown takedown = parent.root.workspace(); Bars bars = new Bars(!noProgress)) {
+        try (Takedown takedown = parent.root.workspace(); PhaseProgress bars = new PhaseProgress(!noProgress)) {
             figures = takedown.videoEvasionFigures(seed, rangeSize, Optional.ofNullable(keep), bars);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -88,41 +87,5 @@ final class RangeVideoEvasionsCommand implements Callable<Integer> {
                 figures.falseMatchRate());
         out.printf(Locale.ROOT, "originals_matching_another,,%d,%d,,%.5f,,%n", figures.originals(),
                 figures.originalsMatchingAnother(), figures.originalFalseMatchRate());
-    }
-
-    /** Progress bars per phase on a terminal. */
-    private static final class Bars implements EvasionEvaluation.Listener, AutoCloseable {
-        private final boolean wanted;
-        private Progress progress;
-
-        Bars(boolean wanted) {
-            this.wanted = wanted;
-        }
-
-        @Override
-        public synchronized void begin(String phase, long total) {
-            end();
-            progress = Progress.start(phase, total, wanted);
-        }
-
-        @Override
-        public synchronized void step() {
-            if (progress != null) {
-                progress.step();
-            }
-        }
-
-        @Override
-        public synchronized void end() {
-            if (progress != null) {
-                progress.close();
-                progress = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            end();
-        }
     }
 }
