@@ -9,18 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
 
@@ -49,8 +41,7 @@ public final class HttpsTransport implements Transport {
     private final HttpClient client;
     private final EndpointAllowlist allowlist;
     private final Duration timeout;
-    private final Map<String, Semaphore> lanes = new ConcurrentHashMap<>();
-    private final Map<String, HttpClient.Version> agreed = new ConcurrentHashMap<>();
+    private final Recipients recipients = new Recipients();
 
     public HttpsTransport(SSLContext tls, EndpointAllowlist allowlist, Duration timeout) {
         this.allowlist = allowlist;
@@ -77,13 +68,13 @@ public final class HttpsTransport implements Transport {
                 .header("Content-Type", mediaType).header("Idempotency-Key", idempotencyKey)
                 .header("User-Agent", "takedown-order-delivery")
                 .POST(timed).build();
-        Semaphore lane = lane(origin(endpoint));
+        Semaphore lane = recipients.lane(endpoint);
         lane.acquire();
         try {
             HttpResponse<InputStream> response = answer(client.sendAsync(request,
                     HttpResponse.BodyHandlers.ofInputStream()));
             long answered = System.nanoTime();
-            agreed.putIfAbsent(origin(endpoint), response.version());
+            recipients.answeredOver(endpoint, response.version() == HttpClient.Version.HTTP_2);
             try (InputStream in = response.body()) {
                 return new Response(response.statusCode(), new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8),
                         timed.sentNanos == 0 ? answered : timed.sentNanos, answered);
@@ -118,60 +109,14 @@ public final class HttpsTransport implements Transport {
 
     @Override
     public Map<String, String> warm(Collection<URI> endpoints) {
-        Set<String> origins = new TreeSet<>();
-        List<URI> first = new ArrayList<>();
-        for (URI endpoint : endpoints) {
-            if (origins.add(origin(endpoint))) {
-                first.add(endpoint);
-            }
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        Semaphore atOnce = new Semaphore(WARM_AT_ONCE);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> answers = new ArrayList<>();
-            for (URI endpoint : first) {
-                answers.add(threads.submit(() -> {
-                    atOnce.acquire();
-                    try {
-                        allowlist.check(endpoint);
-                        // OPTIONS is safe and changes nothing at the recipient; any answer means connected.
-                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
-                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                                .header("User-Agent", "takedown-order-delivery").build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        agreed.put(origin(endpoint), response.version());
-                        return response.version() == HttpClient.Version.HTTP_2 ? "h2" : "http/1.1";
-                    } catch (IOException | RuntimeException e) {
-                        return "failed: " + e.getMessage();
-                    } finally {
-                        atOnce.release();
-                    }
-                }));
-            }
-            for (int i = 0; i < first.size(); i++) {
-                try {
-                    out.put(origin(first.get(i)), answers.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    out.put(origin(first.get(i)), "failed: " + e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** In-flight limit per recipient: wide once HTTP/2 is agreed, narrow otherwise. */
-    private Semaphore lane(String origin) {
-        HttpClient.Version version = agreed.get(origin);
-        String key = origin + (version == HttpClient.Version.HTTP_2 ? "#h2" : "#h1");
-        return lanes.computeIfAbsent(key, k -> new Semaphore(version == HttpClient.Version.HTTP_2 ? HTTP2_STREAMS
-                : HTTP1_CONNECTIONS));
-    }
-
-    private static String origin(URI endpoint) {
-        return endpoint.getHost() + ":" + endpoint.getPort();
+        return recipients.warm(endpoints, endpoint -> {
+            allowlist.check(endpoint);
+            // OPTIONS is safe and changes nothing at the recipient; any answer means connected.
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("User-Agent", "takedown-order-delivery").build(), HttpResponse.BodyHandlers.discarding());
+            return response.version() == HttpClient.Version.HTTP_2;
+        });
     }
 
     /** A body that notes when the connection first asked for it: when the request left. */

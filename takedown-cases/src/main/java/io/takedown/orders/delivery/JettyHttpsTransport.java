@@ -6,19 +6,13 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,8 +55,7 @@ public final class JettyHttpsTransport implements Transport, AutoCloseable {
     private final EndpointAllowlist allowlist;
     private final Duration timeout;
     private final int warmRounds;
-    private final Map<String, Semaphore> lanes = new ConcurrentHashMap<>();
-    private final Map<String, HttpVersion> agreed = new ConcurrentHashMap<>();
+    private final Recipients recipients = new Recipients();
 
     public JettyHttpsTransport(SSLContext tls, EndpointAllowlist allowlist, Duration timeout) {
         this(tls, allowlist, timeout, WARM_ROUNDS);
@@ -126,12 +119,12 @@ public final class JettyHttpsTransport implements Transport, AutoCloseable {
                     sent.set(System.nanoTime());
                     onSent.run();
                 });
-        Semaphore lane = lane(origin(endpoint));
+        Semaphore lane = recipients.lane(endpoint);
         lane.acquire();
         try {
             Answer answer = exchange(request);
             long answered = System.nanoTime();
-            agreed.putIfAbsent(origin(endpoint), answer.version);
+            recipients.answeredOver(endpoint, answer.version == HttpVersion.HTTP_2);
             return new Response(answer.status, answer.body, sent.get() == 0 ? answered : sent.get(), answered);
         } finally {
             lane.release();
@@ -187,46 +180,14 @@ public final class JettyHttpsTransport implements Transport, AutoCloseable {
 
     @Override
     public Map<String, String> warm(Collection<URI> endpoints) {
-        Set<String> origins = new TreeSet<>();
-        List<URI> first = new ArrayList<>();
-        for (URI endpoint : endpoints) {
-            if (origins.add(origin(endpoint))) {
-                first.add(endpoint);
-            }
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        Semaphore atOnce = new Semaphore(HttpsTransport.WARM_AT_ONCE);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> answers = new ArrayList<>();
-            for (URI endpoint : first) {
-                answers.add(threads.submit(() -> {
-                    atOnce.acquire();
-                    try {
-                        allowlist.check(endpoint);
-                        // OPTIONS is safe and changes nothing at the recipient; any answer means connected.
-                        Answer answer = exchange(client.newRequest(endpoint).method(HttpMethod.OPTIONS)
-                                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
-                        agreed.put(origin(endpoint), answer.version);
-                        return answer.version == HttpVersion.HTTP_2 ? "h2" : "http/1.1";
-                    } catch (IOException | RuntimeException e) {
-                        return "failed: " + e.getMessage();
-                    } finally {
-                        atOnce.release();
-                    }
-                }));
-            }
-            for (int i = 0; i < first.size(); i++) {
-                try {
-                    out.put(origin(first.get(i)), answers.get(i).get());
-                } catch (ExecutionException e) {
-                    out.put(origin(first.get(i)), "failed: " + e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        runHot(first.stream().filter(e -> "h2".equals(out.get(origin(e)))).toList());
+        Map<String, String> out = recipients.warm(endpoints, endpoint -> {
+            allowlist.check(endpoint);
+            // OPTIONS is safe and changes nothing at the recipient; any answer means connected.
+            return exchange(client.newRequest(endpoint).method(HttpMethod.OPTIONS)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)).version == HttpVersion.HTTP_2;
+        });
+        runHot(Recipients.firstPerRecipient(endpoints).stream()
+                .filter(e -> "h2".equals(out.get(Recipients.origin(e)))).toList());
         return out;
     }
 
@@ -240,7 +201,7 @@ public final class JettyHttpsTransport implements Transport, AutoCloseable {
             for (int round = 1; round < warmRounds; round++) {
                 for (URI endpoint : endpoints) {
                     threads.submit(() -> {
-                        Semaphore lane = lane(origin(endpoint));
+                        Semaphore lane = recipients.lane(endpoint);
                         lane.acquire();
                         try {
                             exchange(client.newRequest(endpoint).method(HttpMethod.OPTIONS)
@@ -255,18 +216,6 @@ public final class JettyHttpsTransport implements Transport, AutoCloseable {
                 }
             }
         }
-    }
-
-    /** In-flight limit per recipient: wide once HTTP/2 is agreed, narrow otherwise. */
-    private Semaphore lane(String origin) {
-        HttpVersion version = agreed.get(origin);
-        boolean h2 = version == HttpVersion.HTTP_2;
-        return lanes.computeIfAbsent(origin + (h2 ? "#h2" : "#h1"), k -> new Semaphore(h2 ? HttpsTransport.HTTP2_STREAMS
-                : HttpsTransport.HTTP1_CONNECTIONS));
-    }
-
-    private static String origin(URI endpoint) {
-        return endpoint.getHost() + ":" + endpoint.getPort();
     }
 
     @Override
