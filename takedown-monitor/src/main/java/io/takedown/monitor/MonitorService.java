@@ -99,15 +99,8 @@ public final class MonitorService {
         String agency = request.actor().map(a -> a.agency()).orElse("monitor");
         String actorName = request.actor().map(a -> a.name()).orElse("monitor");
         CaseLinker linker = request.actor().isPresent() || !request.caseOwners().isEmpty()
-                ? new CaseLinker(cases, store, request::caseOwner,
-                        id -> store.outlets().stream().filter(o -> o.id() == id).findFirst())
-                : null;
-        Function<MatchQuery, List<MatchResult>> match = matcher.get();
-        CaptureMatching matching = new CaptureMatching(match, hit -> {
-            if (linker != null) {
-                linker.link(hit);
-            }
-        }, request.listener());
+                ? linker(request::caseOwner) : null;
+        CaptureMatching matching = matching(linker, request.listener());
         FrontierStore.AuditHook auditHook = (connection, outcomes) -> audit.append(connection, actorName, agency,
                 "monitor-captured", "cycle:" + cycle, batchDigest(outcomes));
         CrawlResult result;
@@ -145,13 +138,8 @@ public final class MonitorService {
                 + "'; add it with 'monitor add-outlet'"));
         String agency = request.actor().map(a -> a.agency()).orElse("monitor");
         String by = request.actor().map(a -> a.name()).orElse("monitor");
-        CaseLinker linker = request.actor().isEmpty() ? null : new CaseLinker(cases, store, o -> request.actor(),
-                id -> store.outlets().stream().filter(o -> o.id() == id).findFirst());
-        CaptureMatching matching = new CaptureMatching(matcher.get(), hit -> {
-            if (linker != null) {
-                linker.link(hit);
-            }
-        }, request.listener());
+        CaseLinker linker = request.actor().isEmpty() ? null : linker(o -> request.actor());
+        CaptureMatching matching = matching(linker, request.listener());
         FrontierStore.AuditHook auditHook = (connection, outcomes) -> audit.append(connection, by, agency,
                 "monitor-ingested", "outlet:" + outlet.name(), batchDigest(outcomes));
         List<CaptureRow> captured = new ArrayList<>();
@@ -191,6 +179,20 @@ public final class MonitorService {
     }
 
     private static final int INGEST_BATCH = 100;
+
+    /** Opens or extends the case of a capture's outlet, by the user {@code owner} names for that outlet. */
+    private CaseLinker linker(Function<MonitoredOutlet, Optional<io.takedown.access.Actor>> owner) {
+        return new CaseLinker(cases, store, owner, id -> store.outlets().stream().filter(o -> o.id() == id).findFirst());
+    }
+
+    /** Matches committed captures; hits go to {@code linker} when there is one and are counted either way. */
+    private CaptureMatching matching(CaseLinker linker, io.takedown.monitor.crawl.CrawlListener listener) {
+        return new CaptureMatching(matcher.get(), hit -> {
+            if (linker != null) {
+                linker.link(hit);
+            }
+        }, listener);
+    }
 
     public MonitorStatus status() {
         return new MonitorStatus(store.outlets(), store.counts(), store.lastCycle(),
