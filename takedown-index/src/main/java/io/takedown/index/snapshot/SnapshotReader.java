@@ -5,7 +5,6 @@ import io.takedown.core.TakedownException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -127,38 +126,6 @@ public final class SnapshotReader implements AutoCloseable {
             buffer.position(buffer.position() + n * 4);
             from += n;
             count -= n;
-        }
-    }
-
-    /**
-     * The next {@code count} ints as a read-only view of the file, memory-mapped: the pages are read by the
-     * system when a query touches them and are not part of the process's heap, so a large table costs no copy
-     * and little resident memory. The bytes still pass through the checksum here. Where the file system cannot
-     * map, they are read into the heap instead.
-     */
-    public IntBuffer mapInts(int count) {
-        long bytes = 4L * count;
-        requireRemaining(bytes, "table of " + count + " ints");
-        long at = consumed - buffer.remaining();
-        IntBuffer view;
-        try {
-            view = channel.map(FileChannel.MapMode.READ_ONLY, at, bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        } catch (IOException | UnsupportedOperationException e) {
-            int[] values = new int[count];
-            readInts(values, 0, count);
-            return IntBuffer.wrap(values).asReadOnlyBuffer();
-        }
-        skip(bytes);
-        return view;
-    }
-
-    /** Passes over {@code bytes} bytes, folding them into the checksum. */
-    private void skip(long bytes) {
-        while (bytes > 0) {
-            need(1);
-            int n = (int) Math.min(buffer.remaining(), bytes);
-            buffer.position(buffer.position() + n);
-            bytes -= n;
         }
     }
 

@@ -4,7 +4,6 @@ import io.takedown.core.TakedownException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -104,19 +103,6 @@ public final class SnapshotWriter implements AutoCloseable {
             buffer.position(buffer.position() + n * 4);
             from += n;
             count -= n;
-        }
-        return this;
-    }
-
-    /** The ints of {@code values} from its position to its limit (a heap array or a mapped table alike). */
-    public SnapshotWriter writeInts(IntBuffer values) {
-        IntBuffer rest = values.duplicate();
-        while (rest.hasRemaining()) {
-            room(4);
-            int n = Math.min(buffer.remaining() / 4, rest.remaining());
-            buffer.asIntBuffer().put(rest.slice(rest.position(), n));
-            rest.position(rest.position() + n);
-            buffer.position(buffer.position() + n * 4);
         }
         return this;
     }
